@@ -1,0 +1,20 @@
+namespace TileServer.Services.Tiles;
+
+/// <summary>How vector tiles are cut. Pixel measures refer to a 256-pixel rendering of the tile.</summary>
+public sealed record VectorTileOptions
+{
+    /// <summary>MVT extent (MVT 2.1 §4.3.1); 4096 is what every common client expects.</summary>
+    public uint Extent { get; init; } = 4096;
+
+    /// <summary>Buffer around the tile, in extent units, so strokes and labels do not break at tile edges.</summary>
+    public int Buffer { get; init; } = 64;
+
+    /// <summary>Douglas–Peucker tolerance in screen pixels; a quarter pixel is invisible yet removes
+    /// most vertices of dense parcels at low zoom.</summary>
+    public double SimplifyPixels { get; init; } = 0.25;
+
+    /// <summary>Polygons smaller than this many square pixels are dropped (sub-pixel features).</summary>
+    public double MinPolygonAreaPixels { get; init; } = 0.25;
+
+    public double ExtentUnitsPerPixel => Extent / 256.0;
+}

@@ -1,0 +1,38 @@
+namespace TileServer.Services.Tests.Tiles;
+
+using System.Runtime.CompilerServices;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO;
+using TileServer.Core.Features;
+using TileServer.Core.Geometry;
+
+/// <summary>A feature source over a list, for unit tests of the services (integration tests use the
+/// real GeoPackage and PostGIS sources). Honours bounds by envelope, like the real sources.</summary>
+internal sealed class InMemoryFeatureSource(string table, IReadOnlyList<FieldDefinition> fields, IReadOnlyList<(Geometry Geometry, object?[] Values)> rows) : IFeatureSource
+{
+    public string Id => "memory";
+
+    public int QueryCount { get; private set; }
+
+    public IReadOnlyList<SourceLayerInfo> Layers { get; } =
+        [new SourceLayerInfo(table, "geom", GeometryKind.MultiPolygon, 4490, new BoundingBox(-180, -90, 180, 90), fields, rows.Count)];
+
+    public async IAsyncEnumerable<FeatureRecord> QueryAsync(FeatureQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        QueryCount++;
+        await Task.Yield();
+        var writer = new WKBWriter();
+        for (int i = 0; i < rows.Count; i++)
+        {
+            var (geometry, values) = rows[i];
+            var e = geometry.EnvelopeInternal;
+            if (query.Bounds is { } b && !b.Intersects(new BoundingBox(e.MinX, e.MinY, e.MaxX, e.MaxY)))
+            {
+                continue;
+            }
+
+            var selected = query.Fields.Select(f => values[fields.ToList().FindIndex(d => d.Name == f)]).ToArray();
+            yield return new FeatureRecord(i + 1, writer.Write(geometry), selected);
+        }
+    }
+}
