@@ -1,0 +1,51 @@
+namespace TileServer.Protocols.Xyz;
+
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using TileServer.Core.Layers;
+using TileServer.Services.Tiles;
+
+/// <summary>Maps the XYZ vector tile endpoint and TileJSON:
+/// <c>/tiles/{layers}/{z}/{x}/{y}.mvt</c> and <c>/tiles/{layers}.json</c>.</summary>
+public static class XyzTileEndpoints
+{
+    public const string MvtContentType = "application/vnd.mapbox-vector-tile";
+
+    public static IEndpointRouteBuilder MapXyzTiles(this IEndpointRouteBuilder app)
+    {
+        app.MapMethods("/tiles/{layers}/{z}/{x}/{y}.mvt", [HttpMethods.Get, HttpMethods.Head], GetVectorTileAsync);
+        app.MapGet("/tiles/{layers}.json", GetTileJson);
+        return app;
+    }
+
+    private static async Task<IResult> GetVectorTileAsync(HttpContext context, string layers, string z, string x, string y)
+    {
+        var services = context.RequestServices;
+        if (!TileRequestParser.TryParseLayers(services.GetRequiredService<ILayerCatalog>(), layers, out var published, out var error)
+            || !TileRequestParser.TryParseTile(z, x, y, out var tile, out error))
+        {
+            return error!;
+        }
+
+        var tiles = services.GetRequiredService<VectorTileService>();
+        var lookup = await tiles.GetTileAsync(published, tile, context.RequestAborted).ConfigureAwait(false);
+        await TileHttpResponder.WriteAsync(context, lookup, MvtContentType, services.GetRequiredService<XyzOptions>().MaxAgeSeconds).ConfigureAwait(false);
+        return Results.Empty;
+    }
+
+    private static IResult GetTileJson(HttpContext context, string layers)
+    {
+        var services = context.RequestServices;
+        if (!TileRequestParser.TryParseLayers(services.GetRequiredService<ILayerCatalog>(), layers, out var published, out var error))
+        {
+            return error!;
+        }
+
+        var request = context.Request;
+        string baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}";
+        var document = TileJsonDocument.Build(published, baseUrl, services.GetRequiredService<XyzOptions>());
+        return Results.Text(document.ToJsonString(), "application/json");
+    }
+}
