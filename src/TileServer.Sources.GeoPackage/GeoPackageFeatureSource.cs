@@ -1,0 +1,170 @@
+namespace TileServer.Sources.GeoPackage;
+
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using TileServer.Core.Errors;
+using TileServer.Core.Features;
+using TileServer.Core.Geometry;
+using TileServer.Sources.GeoPackage.Binary;
+using TileServer.Sources.GeoPackage.Reading;
+
+/// <summary>Serves the feature tables of a GeoPackage file, read-only. Each query opens its own
+/// (pooled) connection, so concurrent queries never share SQLite state.</summary>
+public sealed class GeoPackageFeatureSource : IFeatureSource
+{
+    /// <summary>SQLITE_NOTADB: the file header is not SQLite's.</summary>
+    private const int SqliteNotADatabase = 26;
+
+    /// <summary>SQLITE_INTERRUPT: raised by sqlite3_interrupt when a query is cancelled.</summary>
+    private const int SqliteInterrupt = 9;
+
+    private readonly string connectionString;
+    private readonly Dictionary<string, GeoPackageTable> tables;
+
+    /// <summary>Opens and catalogues the file; throws <see cref="DataSourceException"/> with a one-line
+    /// message naming <paramref name="path"/> when it is missing or not a GeoPackage.</summary>
+    public GeoPackageFeatureSource(string id, string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        Id = id;
+        Path = path;
+        if (!File.Exists(path))
+            throw new DataSourceException($"{path}: GeoPackage file not found");
+
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadOnly,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+        }.ToString();
+
+        IReadOnlyList<GeoPackageTable> catalogue;
+        try
+        {
+            using var connection = OpenConnection();
+            if (!GeoPackageCatalogReader.HasCoreTables(connection))
+                throw new DataSourceException($"{path}: not a GeoPackage (no gpkg_contents/gpkg_geometry_columns tables)");
+            catalogue = GeoPackageCatalogReader.ReadTables(connection);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SqliteNotADatabase)
+        {
+            throw new DataSourceException($"{path}: not a GeoPackage (file is not an SQLite database)", e);
+        }
+        catch (SqliteException e)
+        {
+            throw new DataSourceException($"{path}: cannot read GeoPackage ({OneLine(e.Message)})", e);
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException)
+        {
+            throw new DataSourceException($"{path}: invalid GeoPackage ({OneLine(e.Message)})", e);
+        }
+
+        tables = catalogue.ToDictionary(t => t.Info.Table, StringComparer.OrdinalIgnoreCase);
+        Layers = catalogue.Select(t => t.Info).ToList();
+    }
+
+    public string Id { get; }
+
+    /// <summary>The file as named in configuration.</summary>
+    public string Path { get; }
+
+    public IReadOnlyList<SourceLayerInfo> Layers { get; }
+
+    /// <summary>Streams matching features. Rows with NULL or empty geometries are skipped. With bounds,
+    /// a feature is returned when its exact envelope intersects them: the R-tree stores 32-bit floats
+    /// rounded outwards (SQLite R-tree docs), so its candidates are re-checked against the envelope in
+    /// the geometry header. Without bounds, features come in primary-key order.</summary>
+    public async IAsyncEnumerable<FeatureRecord> QueryAsync(FeatureQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (!tables.TryGetValue(query.Table, out var table))
+            throw new ArgumentException($"source {Id} has no feature table '{query.Table}'", nameof(query));
+        var fields = query.Fields.Select(name => table.FieldsByName.TryGetValue(name, out var field)
+            ? field
+            : throw new ArgumentException($"table {table.Info.Table} of source {Id} has no field '{name}'", nameof(query))).ToArray();
+        if (query.Limit is < 0)
+            throw new ArgumentException("limit must not be negative", nameof(query));
+        if (query.Limit == 0)
+            yield break;
+
+        cancellationToken.ThrowIfCancellationRequested();
+        await using var connection = OpenConnection();
+        await using var command = connection.CreateCommand();
+        command.CommandText = FeatureQuerySql.Build(table, fields.Select(f => f.Name).ToArray(), query.Bounds is not null);
+        if (query.Bounds is { } box)
+        {
+            command.Parameters.AddWithValue("@minx", box.MinX);
+            command.Parameters.AddWithValue("@miny", box.MinY);
+            command.Parameters.AddWithValue("@maxx", box.MaxX);
+            command.Parameters.AddWithValue("@maxy", box.MaxY);
+        }
+
+        // sqlite3_interrupt is documented as safe to call from another thread; it aborts a running
+        // step (e.g. a long scan before the next row) with SQLITE_INTERRUPT.
+        await using var interruption = cancellationToken.Register(
+            static state => SQLitePCL.raw.sqlite3_interrupt(((SqliteConnection)state!).Handle), connection);
+        await using var reader = Execute(command, cancellationToken);
+        var returned = 0;
+        while (Read(reader, cancellationToken))
+        {
+            if (reader.IsDBNull(1))
+                continue;
+            var blob = reader.GetFieldValue<byte[]>(1);
+            var header = GeoPackageBinary.ReadHeader(blob);
+            if (header.IsEmpty || !Matches(query.Bounds, header, blob))
+                continue;
+
+            var values = new object?[fields.Length];
+            for (var i = 0; i < fields.Length; i++)
+                values[i] = FieldValueReading.Read(reader, i + 2, fields[i].Type);
+            yield return new FeatureRecord(reader.GetInt64(0), GeoPackageBinary.WkbSlice(blob, header), values);
+
+            if (++returned == query.Limit)
+                yield break;
+        }
+    }
+
+    private static bool Matches(BoundingBox? bounds, in GeoPackageGeometryHeader header, byte[] blob)
+    {
+        if (bounds is not { } box)
+            return true;
+        var envelope = header.Envelope ?? GeometryBlobEnvelope.Of(blob);
+        return envelope is { } e && e.Intersects(box);
+    }
+
+    private SqliteConnection OpenConnection()
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private static SqliteDataReader Execute(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return command.ExecuteReader();
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SqliteInterrupt && cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("GeoPackage query cancelled", e, cancellationToken);
+        }
+    }
+
+    private static bool Read(SqliteDataReader reader, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            return reader.Read();
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SqliteInterrupt && cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("GeoPackage query cancelled", e, cancellationToken);
+        }
+    }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+}
