@@ -9,8 +9,10 @@ using TileServer.Sources.GeoPackage.Binary;
 using TileServer.Sources.GeoPackage.Reading;
 
 /// <summary>Serves the feature tables of a GeoPackage file, read-only. Each query opens its own
-/// (pooled) connection, so concurrent queries never share SQLite state.</summary>
-public sealed class GeoPackageFeatureSource : IFeatureSource
+/// (pooled) connection, so concurrent queries never share SQLite state. The header's user_version is
+/// not checked: files of any GeoPackage version (GDAL writes 1.2, 1.3 or 1.4) share the tables read
+/// here. Disposing releases the pooled handles on the file.</summary>
+public sealed class GeoPackageFeatureSource : IFeatureSource, IDisposable
 {
     /// <summary>SQLITE_NOTADB: the file header is not SQLite's.</summary>
     private const int SqliteNotADatabase = 26;
@@ -20,6 +22,7 @@ public sealed class GeoPackageFeatureSource : IFeatureSource
 
     private readonly string connectionString;
     private readonly Dictionary<string, GeoPackageTable> tables;
+    private volatile bool disposed;
 
     /// <summary>Opens and catalogues the file; throws <see cref="DataSourceException"/> with a one-line
     /// message naming <paramref name="path"/> when it is missing or not a GeoPackage.</summary>
@@ -79,6 +82,7 @@ public sealed class GeoPackageFeatureSource : IFeatureSource
     public async IAsyncEnumerable<FeatureRecord> QueryAsync(FeatureQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+        ObjectDisposedException.ThrowIf(disposed, this);
         if (!tables.TryGetValue(query.Table, out var table))
             throw new ArgumentException($"source {Id} has no feature table '{query.Table}'", nameof(query));
         var fields = query.Fields.Select(name => table.FieldsByName.TryGetValue(name, out var field)
@@ -124,6 +128,19 @@ public sealed class GeoPackageFeatureSource : IFeatureSource
             if (++returned == query.Limit)
                 yield break;
         }
+    }
+
+    /// <summary>Closes the idle pooled connections for this file so its handles are released (e.g.
+    /// before the file is replaced or deleted). Queries still running keep their connection until they
+    /// finish; the pool then discards it instead of keeping it. Another source on the same path only
+    /// loses idle connections, which it reopens on demand.</summary>
+    public void Dispose()
+    {
+        if (disposed)
+            return;
+        disposed = true;
+        using var connection = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(connection);
     }
 
     private static bool Matches(BoundingBox? bounds, in GeoPackageGeometryHeader header, byte[] blob)

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 using TileServer.Core.Geometry;
 using TileServer.Sources.GeoPackage.Binary;
 
-/// <summary>The minimal SQL functions the R-tree maintenance triggers call (GeoPackage 1.4 Annex F.3
+/// <summary>The minimal SQL functions the R-tree maintenance triggers call (GeoPackage 1.3 Annex F.3
 /// "Spatial Indexes" relies on ST_IsEmpty, ST_MinX, ST_MaxX, ST_MinY, ST_MaxY, which SQLite lacks).
 /// Register them on any read-write connection that inserts, updates or deletes feature rows.</summary>
 public static class GeoPackageSqlFunctions

@@ -6,7 +6,8 @@ using TileServer.Core.Features;
 using TileServer.Sources.GeoPackage.Schema;
 using TileServer.Sources.GeoPackage.Writing;
 
-/// <summary>Writes feature layers as a new GeoPackage 1.4 file with an R-tree index per table.</summary>
+/// <summary>Writes feature layers as a new GeoPackage 1.3 file (user_version 10300, the newest version
+/// GDAL 3.6 opens without a warning) with a 1.3 R-tree index per table.</summary>
 public static class GeoPackageWriter
 {
     /// <summary>Builds the file at <paramref name="path"/> + ".tmp" and moves it over
@@ -48,7 +49,7 @@ public static class GeoPackageWriter
         Execute(connection, "PRAGMA synchronous=OFF");
         Execute(connection, "PRAGMA locking_mode=EXCLUSIVE");
         Execute(connection, "PRAGMA cache_size=-65536");
-        // GeoPackage 1.4 Requirement 2: application_id 'GPKG' and user_version 10400.
+        // GeoPackage 1.3 Requirement 2: application_id 'GPKG' and user_version 10300.
         Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA application_id={GeoPackageCoreSql.ApplicationId}"));
         Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version={GeoPackageCoreSql.UserVersion}"));
 
@@ -114,7 +115,7 @@ public static class GeoPackageWriter
             var name = layer.Schema.Name;
             if (string.IsNullOrWhiteSpace(name))
                 throw new ArgumentException("every layer needs a table name", nameof(layers));
-            // GeoPackage 1.4 reserves the gpkg_ prefix for its own tables and Annex F.3 the rtree_ prefix.
+            // GeoPackage 1.3 reserves the gpkg_ prefix for its own tables and Annex F.3 the rtree_ prefix.
             if (name.StartsWith("gpkg_", StringComparison.OrdinalIgnoreCase) || name.StartsWith("rtree_", StringComparison.OrdinalIgnoreCase))
                 throw new ArgumentException($"layer {name}: table names may not start with gpkg_ or rtree_", nameof(layers));
             if (!tables.Add(name))

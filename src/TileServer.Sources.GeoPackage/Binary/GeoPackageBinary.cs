@@ -5,7 +5,7 @@ using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 using TileServer.Core.Geometry;
 
-/// <summary>Reads and writes the GeoPackageBinary geometry encoding of GeoPackage 1.4 §2.1.3.1.1:
+/// <summary>Reads and writes the GeoPackageBinary geometry encoding of GeoPackage 1.3 §2.1.3.1.1:
 /// magic "GP", version 0, a flags byte, the int32 srs_id, an optional envelope, then ISO WKB.</summary>
 public static class GeoPackageBinary
 {
@@ -20,7 +20,7 @@ public static class GeoPackageBinary
     private const byte ExtendedTypeFlag = 0b0010_0000;
 
     /// <summary>Envelope sizes by contents indicator (flags bits 1-3): none, xy, xyz, xym, xyzm;
-    /// 5-7 are invalid per GeoPackage 1.4 Table 6.</summary>
+    /// 5-7 are invalid per GeoPackage 1.3 Table 6.</summary>
     public static int EnvelopeLength(int indicator) => indicator switch
     {
         0 => 0,
@@ -58,7 +58,7 @@ public static class GeoPackageBinary
         BoundingBox? envelope = null;
         if (indicator != 0)
         {
-            // Every envelope variant starts with [minx, maxx, miny, maxy] (GeoPackage 1.4 Table 6).
+            // Every envelope variant starts with [minx, maxx, miny, maxy] (GeoPackage 1.3 Table 6).
             var minX = ReadDouble(blob[8..], littleEndian);
             var maxX = ReadDouble(blob[16..], littleEndian);
             var minY = ReadDouble(blob[24..], littleEndian);
@@ -117,7 +117,7 @@ public static class GeoPackageBinary
         return blob;
     }
 
-    /// <summary>A WKB writer producing what GeoPackage 1.4 §2.1.3.1.1 requires after the header:
+    /// <summary>A WKB writer producing what GeoPackage 1.3 §2.1.3.1.1 requires after the header:
     /// ISO WKB, here always 2D and little endian, without an embedded SRID.</summary>
     public static WKBWriter CreateWkbWriter() => new(ByteOrder.LittleEndian, handleSRID: false, emitZ: false, emitM: false);
 

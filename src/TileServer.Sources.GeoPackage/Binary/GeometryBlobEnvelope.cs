@@ -4,7 +4,7 @@ using NetTopologySuite.IO;
 using TileServer.Core.Geometry;
 
 /// <summary>The envelope of a GeoPackageBinary blob: taken from the header when it has one, otherwise
-/// computed from the WKB (GeoPackage 1.4 lets writers omit the envelope, e.g. GDAL does for points).</summary>
+/// computed from the WKB (GeoPackage 1.3 lets writers omit the envelope, e.g. GDAL does for points).</summary>
 public static class GeometryBlobEnvelope
 {
     /// <summary>Null for an empty geometry.</summary>

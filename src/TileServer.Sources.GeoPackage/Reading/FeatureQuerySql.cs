@@ -18,7 +18,7 @@ internal static class FeatureQuerySql
         if (useBounds && table.RTreeTable is { } rtree)
         {
             // CROSS JOIN keeps the R-tree as the outer loop, so SQLite answers the box from the index
-            // (GeoPackage 1.4 F.3) and looks rows up by primary key.
+            // (GeoPackage 1.3 F.3) and looks rows up by primary key.
             return $"{select} FROM {SqlIdentifier.Quote(rtree)} AS r CROSS JOIN {t} AS t " +
                    $"WHERE t.{id} = r.id AND r.maxx >= @minx AND r.minx <= @maxx AND r.maxy >= @miny AND r.miny <= @maxy";
         }

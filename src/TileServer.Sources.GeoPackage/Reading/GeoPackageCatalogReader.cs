@@ -7,7 +7,7 @@ using TileServer.Sources.GeoPackage.Binary;
 using TileServer.Sources.GeoPackage.Schema;
 
 /// <summary>Discovers the feature tables of an open GeoPackage from gpkg_contents and
-/// gpkg_geometry_columns (GeoPackage 1.4 §1.1.3, §2.1.5).</summary>
+/// gpkg_geometry_columns (GeoPackage 1.3 §1.1.3, §2.1.5).</summary>
 internal static class GeoPackageCatalogReader
 {
     private const string FeatureTablesSql = """
@@ -65,7 +65,7 @@ internal static class GeoPackageCatalogReader
             }
         }
 
-        // GeoPackage 1.4 §2.1.6.1.1: every feature table has an INTEGER PRIMARY KEY column.
+        // GeoPackage 1.3 §2.1.6.1.1: every feature table has an INTEGER PRIMARY KEY column.
         if (idColumn is null)
             throw new InvalidDataException($"table {table} has no INTEGER PRIMARY KEY column");
 
@@ -84,7 +84,7 @@ internal static class GeoPackageCatalogReader
         return new GeoPackageTable(info, idColumn, rtree, byName);
     }
 
-    /// <summary>gpkg_contents bounds are optional (GeoPackage 1.4 §1.1.3.1.1), so compute them when absent.</summary>
+    /// <summary>gpkg_contents bounds are optional (GeoPackage 1.3 §1.1.3.1.1), so compute them when absent.</summary>
     private static BoundingBox ComputeExtent(SqliteConnection connection, string table, string geometryColumn)
     {
         var extent = BoundingBox.Empty;

@@ -2,7 +2,7 @@ namespace TileServer.Sources.GeoPackage.Schema;
 
 using TileServer.Core.Features;
 
-/// <summary>Maps between <see cref="FieldType"/> and the column data types of GeoPackage 1.4 Table 1.</summary>
+/// <summary>Maps between <see cref="FieldType"/> and the column data types of GeoPackage 1.3 Table 1.</summary>
 internal static class FieldTypeNames
 {
     public static string ToGeoPackage(FieldType type) => type switch

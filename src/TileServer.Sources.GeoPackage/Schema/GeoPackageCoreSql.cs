@@ -1,13 +1,14 @@
 namespace TileServer.Sources.GeoPackage.Schema;
 
-/// <summary>DDL of the core GeoPackage 1.4 tables, as given in Annex C "Table Definition SQL".</summary>
+/// <summary>DDL of the core GeoPackage 1.3 tables, as given in Annex C "Table Definition SQL".</summary>
 internal static class GeoPackageCoreSql
 {
-    /// <summary>'GPKG' in ASCII (GeoPackage 1.4 Requirement 2).</summary>
+    /// <summary>'GPKG' in ASCII (GeoPackage 1.3 Requirement 2).</summary>
     public const int ApplicationId = 0x47504B47;
 
-    /// <summary>1.4.0 as MMmmpp (GeoPackage 1.4 Requirement 2).</summary>
-    public const int UserVersion = 10400;
+    /// <summary>1.3.0 as MMmmpp (GeoPackage 1.3 Requirement 2). Not 1.4: GDAL 3.6 (Debian 12) warns that
+    /// 1.4 files "may only be partially supported", and 1.3 is all this writer uses.</summary>
+    public const int UserVersion = 10300;
 
     public const string RTreeExtensionName = "gpkg_rtree_index";
     public const string RTreeExtensionDefinition = "http://www.geopackage.org/spec/#extension_rtree";

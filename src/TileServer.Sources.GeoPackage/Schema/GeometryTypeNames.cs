@@ -3,7 +3,7 @@ namespace TileServer.Sources.GeoPackage.Schema;
 using NetTopologySuite.Geometries;
 using TileServer.Core.Features;
 
-/// <summary>Maps between <see cref="GeometryKind"/> and the geometry_type_name values of GeoPackage 1.4
+/// <summary>Maps between <see cref="GeometryKind"/> and the geometry_type_name values of GeoPackage 1.3
 /// §2.1.5.1.2 / Annex E, and checks that a geometry may be stored under a declared type.</summary>
 internal static class GeometryTypeNames
 {
@@ -32,7 +32,7 @@ internal static class GeometryTypeNames
         _ => GeometryKind.Geometry,
     };
 
-    /// <summary>GeoPackage 1.4 §2.1.6 (feature user data tables): stored geometries must be of the
+    /// <summary>GeoPackage 1.3 §2.1.6 (feature user data tables): stored geometries must be of the
     /// declared geometry_type_name or a subtype of it; GEOMETRY accepts all.</summary>
     public static bool Accepts(GeometryKind kind, Geometry geometry) => kind switch
     {

@@ -3,7 +3,7 @@ namespace TileServer.Sources.GeoPackage.Schema;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
-/// <summary>The spatial reference systems the writer can declare. GeoPackage 1.4 §1.1.2.1.2 requires
+/// <summary>The spatial reference systems the writer can declare. GeoPackage 1.3 §1.1.2.1.2 requires
 /// rows -1, 0 and 4326; the others are the CRSs of Chinese planning data: CGCS2000 geographic
 /// (EPSG:4490), its 3-degree Gauss-Krüger zones and Web Mercator. Definitions are OGC WKT 1 as
 /// published by EPSG, so GDAL/QGIS recognise them.</summary>
@@ -34,7 +34,7 @@ internal static class SpatialReferenceCatalog
     private const int FirstCentralMeridianCode = 4534;
     private const int ZoneCount = 21;
 
-    /// <summary>The rows every GeoPackage must contain (GeoPackage 1.4 §1.1.2.1.2).</summary>
+    /// <summary>The rows every GeoPackage must contain (GeoPackage 1.3 §1.1.2.1.2).</summary>
     public static IReadOnlyList<SpatialReferenceDefinition> Required { get; } =
     [
         new("Undefined cartesian SRS", -1, "NONE", -1, "undefined", "undefined cartesian coordinate reference system"),

@@ -11,6 +11,6 @@ internal static class SqlIdentifier
         return "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 
-    /// <summary>The spatial index table name, GeoPackage 1.4 Annex F.3: rtree_&lt;t&gt;_&lt;c&gt;.</summary>
+    /// <summary>The spatial index table name, GeoPackage 1.3 Annex F.3: rtree_&lt;t&gt;_&lt;c&gt;.</summary>
     public static string RTreeTableName(string table, string geometryColumn) => $"rtree_{table}_{geometryColumn}";
 }

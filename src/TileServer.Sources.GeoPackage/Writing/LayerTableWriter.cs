@@ -104,7 +104,7 @@ internal sealed class LayerTableWriter(SqliteConnection connection, SqliteTransa
     }
 
     /// <summary>Fills the index in bulk from envelopes gathered while inserting, then adds the
-    /// triggers, so the bulk load does not pay for trigger evaluation (GeoPackage 1.4 F.3 only
+    /// triggers, so the bulk load does not pay for trigger evaluation (GeoPackage 1.3 F.3 only
     /// requires that the index be consistent once written).</summary>
     private void CreateSpatialIndex(string table, long[] ids, BoundingBox[] envelopes)
     {

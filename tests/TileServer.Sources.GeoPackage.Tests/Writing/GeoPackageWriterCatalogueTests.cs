@@ -3,7 +3,7 @@ namespace TileServer.Sources.GeoPackage.Tests.Writing;
 using TileServer.Core.Features;
 using TileServer.Sources.GeoPackage.Tests.Support;
 
-/// <summary>Checks the written file with plain SQL against GeoPackage 1.4's core and R-tree tables.</summary>
+/// <summary>Checks the written file with plain SQL against GeoPackage 1.3's core and R-tree tables.</summary>
 public sealed class GeoPackageWriterCatalogueTests : IDisposable
 {
     private readonly TemporaryDirectory directory = new();
@@ -21,12 +21,12 @@ public sealed class GeoPackageWriterCatalogueTests : IDisposable
     public void Dispose() => directory.Dispose();
 
     [Fact]
-    public void Header_pragmas_identify_a_geopackage_1_4_and_the_file_is_intact()
+    public void Header_pragmas_identify_a_geopackage_1_3_and_the_file_is_intact()
     {
         using var connection = Sql.Open(path);
 
         Assert.Equal(0x47504B47L, Sql.Scalar(connection, "PRAGMA application_id"));
-        Assert.Equal(10400L, Sql.Scalar(connection, "PRAGMA user_version"));
+        Assert.Equal(10300L, Sql.Scalar(connection, "PRAGMA user_version"));
         Assert.Equal("ok", Sql.Scalar(connection, "PRAGMA integrity_check"));
         Assert.Equal("delete", Sql.Scalar(connection, "PRAGMA journal_mode"));
         Assert.False(File.Exists(path + ".tmp"));
@@ -119,7 +119,7 @@ public sealed class GeoPackageWriterCatalogueTests : IDisposable
         var triggers = Sql.Rows(connection, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'parcels' ORDER BY name")
             .Select(r => (string)r[0]!);
         Assert.Equal(
-            new[] { "delete", "insert", "update2", "update4", "update5", "update6", "update7" }.Select(s => "rtree_parcels_geom_" + s),
+            new[] { "delete", "insert", "update1", "update2", "update3", "update4" }.Select(s => "rtree_parcels_geom_" + s),
             triggers);
 
         // The index matches each row's envelope (R-tree coordinates are 32-bit, rounded outwards).

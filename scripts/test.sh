@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The README's test command: provisions what the test suite needs on a fresh Debian machine, runs
+# every test project, and prints one closing line "N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+log() { printf '[test.sh] %s\n' "$*"; }
+
+apt_install() {
+  # Installs Debian packages only when one of the commands is missing (root on CI and dev machines).
+  local missing=()
+  for pair in "$@"; do
+    local cmd=${pair%%:*} pkg=${pair#*:}
+    command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  if ((${#missing[@]})); then
+    log "installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+# Real clients the tests drive: Node.js (reference MVT decoder), GDAL (ogrinfo and its GeoPackage validator).
+# Debian's Python modules live under /usr/bin/python3 (a pyenv python3 may shadow it on PATH).
+apt_install node:nodejs npm:npm ogrinfo:gdal-bin
+/usr/bin/python3 -c 'import osgeo_utils.samples.validate_gpkg' 2>/dev/null || { log "installing python3-gdal"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-gdal >/dev/null; }
+
+log "installing JavaScript test dependencies (tests/js: npm ci)"
+(cd tests/js && npm ci --no-audit --no-fund --loglevel=error)
+
+log "building"
+dotnet build TileServer.sln -c Release -nologo -v quiet
+
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+log "running tests"
+set +e
+dotnet test TileServer.sln -c Release --no-build -nologo \
+  --logger "trx" --results-directory "$results" 2>&1 | tee "$results/output.txt"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line over all test projects, summed from the per-project trx counters.
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  n=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${n:-0}))
+done
+projects=$(ls "$results"/*.trx 2>/dev/null | wc -l)
+expected=$(ls -d tests/*.Tests | wc -l)
+if [ "$projects" -lt "$expected" ]; then
+  log "only $projects of $expected test projects reported results"
+  status=1
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"
