@@ -1,0 +1,230 @@
+namespace TileServer.Rendering;
+
+/// <summary>
+/// Converts a stroked polyline path into outline polygons that, filled with the non-zero rule, cover
+/// exactly the stroke (SVG 1.1 §11.4 stroke geometry).
+/// <para>
+/// Each open subpath becomes one ring: left offset forward, end cap, right offset backward, start cap.
+/// A closed subpath becomes two rings (outer and inner offset loops) with joins at every vertex.
+/// Joins are drawn on the outer side of a turn only. On the inner side the two offset lines are cut at
+/// their intersection when both segments are long enough; otherwise the ring goes through the vertex
+/// ("pivot"), which adds a small positively-wound loop — every piece keeps the same orientation, so the
+/// non-zero union never cancels.
+/// </para>
+/// </summary>
+internal sealed class Stroker
+{
+    /// <summary>Maximum distance in pixels between a round join/cap arc and its polygonal approximation.</summary>
+    private const double ArcTolerance = 0.02;
+
+    private double[] _xs = new double[64];
+    private double[] _ys = new double[64];
+    private int _count;
+    private double _halfWidth;
+    private StrokeStyle _style = new();
+    private VectorPath _outline = new();
+    private bool _startRing;
+
+    /// <summary>Appends the outline of <paramref name="source"/> stroked with <paramref name="style"/> to <paramref name="outline"/>.</summary>
+    public void Stroke(VectorPath source, StrokeStyle style, VectorPath outline)
+    {
+        _halfWidth = style.Width / 2;
+        if (!(_halfWidth > 0) || !double.IsFinite(_halfWidth))
+        {
+            return;
+        }
+
+        _style = style;
+        _outline = outline;
+        for (var s = 0; s < source.SubpathCount; s++)
+        {
+            LoadDeduplicated(source, s);
+            if (_count < 2)
+            {
+                continue; // Zero-length subpaths draw nothing (dots for round caps are not produced).
+            }
+
+            if (source.IsClosed(s) && _count >= 3)
+            {
+                _startRing = true;
+                EmitClosedSide(reverse: false);
+                _outline.Close();
+                _startRing = true;
+                EmitClosedSide(reverse: true);
+                _outline.Close();
+            }
+            else
+            {
+                _startRing = true;
+                EmitOpenSide(reverse: false);
+                EmitOpenSide(reverse: true);
+                _outline.Close();
+            }
+        }
+    }
+
+    private void LoadDeduplicated(VectorPath source, int subpath)
+    {
+        var start = source.SubpathStart(subpath);
+        var length = source.SubpathLength(subpath);
+        if (_xs.Length < length)
+        {
+            _xs = new double[length * 2];
+            _ys = new double[length * 2];
+        }
+
+        _count = 0;
+        for (var i = 0; i < length; i++)
+        {
+            double x = source.Xs[start + i], y = source.Ys[start + i];
+            if (!double.IsFinite(x) || !double.IsFinite(y))
+            {
+                continue;
+            }
+
+            if (_count > 0 && x == _xs[_count - 1] && y == _ys[_count - 1])
+            {
+                continue;
+            }
+
+            _xs[_count] = x;
+            _ys[_count] = y;
+            _count++;
+        }
+
+        if (source.IsClosed(subpath) && _count > 1 && _xs[0] == _xs[_count - 1] && _ys[0] == _ys[_count - 1])
+        {
+            _count--; // An explicit closing point duplicates the implicit closing segment.
+        }
+    }
+
+    private void EmitOpenSide(bool reverse)
+    {
+        var (dx, dy, _) = Direction(reverse, 0, 1);
+        Emit(X(reverse, 0) - (dy * _halfWidth), Y(reverse, 0) + (dx * _halfWidth));
+        for (var i = 1; i < _count - 1; i++)
+        {
+            var (d0x, d0y, len0) = Direction(reverse, i - 1, i);
+            var (d1x, d1y, len1) = Direction(reverse, i, i + 1);
+            Join(X(reverse, i), Y(reverse, i), d0x, d0y, len0, d1x, d1y, len1);
+        }
+
+        var (ex, ey, _) = Direction(reverse, _count - 2, _count - 1);
+        Cap(X(reverse, _count - 1), Y(reverse, _count - 1), ex, ey);
+    }
+
+    private void EmitClosedSide(bool reverse)
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            var previous = (i + _count - 1) % _count;
+            var next = (i + 1) % _count;
+            var (d0x, d0y, len0) = Direction(reverse, previous, i);
+            var (d1x, d1y, len1) = Direction(reverse, i, next);
+            Join(X(reverse, i), Y(reverse, i), d0x, d0y, len0, d1x, d1y, len1);
+        }
+    }
+
+    private void Join(double px, double py, double d0x, double d0y, double len0, double d1x, double d1y, double len1)
+    {
+        var hw = _halfWidth;
+        // Offset normals n = (−dy, dx); cross > 0 means the path turns towards n, i.e. n is the inner side.
+        var cross = (d0x * d1y) - (d0y * d1x);
+        var dot = (d0x * d1x) + (d0y * d1y);
+        double a0x = px - (d0y * hw), a0y = py + (d0x * hw);
+        double a1x = px - (d1y * hw), a1y = py + (d1x * hw);
+        if (Math.Abs(cross) < 1e-12 && dot > 0)
+        {
+            Emit(a0x, a0y);
+            return;
+        }
+
+        // Intersection of the two offset lines: p + (n0 + n1)·hw / (1 + d0·d1); also the miter tip.
+        var scale = 1 + dot > 1e-12 ? hw / (1 + dot) : double.PositiveInfinity;
+        var meetX = px + ((-d0y - d1y) * scale);
+        var meetY = py + ((d0x + d1x) * scale);
+        if (cross > 0)
+        {
+            var consumed = Math.Abs(cross) * scale;
+            if (consumed <= 0.5 * Math.Min(len0, len1))
+            {
+                Emit(meetX, meetY);
+                return;
+            }
+
+            Emit(a0x, a0y);
+            Emit(px, py);
+            Emit(a1x, a1y);
+            return;
+        }
+
+        Emit(a0x, a0y);
+        switch (_style.Join)
+        {
+            // Miter length / width = 1 / cos(turn/2) = 1 / sqrt((1 + d0·d1) / 2) (SVG 1.1 §11.4 'stroke-miterlimit').
+            case LineJoin.Miter when 1 + dot > 1e-12 && 1 / Math.Sqrt((1 + dot) / 2) <= _style.MiterLimit:
+                Emit(meetX, meetY);
+                break;
+            case LineJoin.Round:
+                var sweep = Math.Abs(cross) < 1e-12 ? -Math.PI : Math.Atan2(cross, dot);
+                Arc(px, py, Math.Atan2(d0x, -d0y), sweep);
+                break;
+        }
+
+        Emit(a1x, a1y);
+    }
+
+    /// <summary>End cap at (px, py) travelling along d, from the left offset (already emitted) towards the right one.</summary>
+    private void Cap(double px, double py, double dx, double dy)
+    {
+        var hw = _halfWidth;
+        Emit(px - (dy * hw), py + (dx * hw));
+        switch (_style.Cap)
+        {
+            case LineCap.Square:
+                Emit(px - (dy * hw) + (dx * hw), py + (dx * hw) + (dy * hw));
+                Emit(px + (dy * hw) + (dx * hw), py - (dx * hw) + (dy * hw));
+                break;
+            case LineCap.Round:
+                Arc(px, py, Math.Atan2(dx, -dy), -Math.PI);
+                break;
+        }
+    }
+
+    /// <summary>Emits the interior points of an arc of radius hw; the endpoints are emitted by the caller.</summary>
+    private void Arc(double cx, double cy, double startAngle, double sweep)
+    {
+        var step = _halfWidth > ArcTolerance ? 2 * Math.Acos(1 - (ArcTolerance / _halfWidth)) : Math.PI;
+        var segments = (int)Math.Clamp(Math.Ceiling(Math.Abs(sweep) / step), 1, 512);
+        for (var k = 1; k < segments; k++)
+        {
+            var angle = startAngle + (sweep * k / segments);
+            Emit(cx + (_halfWidth * Math.Cos(angle)), cy + (_halfWidth * Math.Sin(angle)));
+        }
+    }
+
+    private void Emit(double x, double y)
+    {
+        if (_startRing)
+        {
+            _outline.MoveTo(x, y);
+            _startRing = false;
+        }
+        else
+        {
+            _outline.LineTo(x, y);
+        }
+    }
+
+    private double X(bool reverse, int i) => _xs[reverse ? _count - 1 - i : i];
+
+    private double Y(bool reverse, int i) => _ys[reverse ? _count - 1 - i : i];
+
+    private (double Dx, double Dy, double Length) Direction(bool reverse, int from, int to)
+    {
+        var dx = X(reverse, to) - X(reverse, from);
+        var dy = Y(reverse, to) - Y(reverse, from);
+        var length = Math.Sqrt((dx * dx) + (dy * dy));
+        return (dx / length, dy / length, length);
+    }
+}
