@@ -1,0 +1,177 @@
+namespace TileServer.Sources.PostGis.Import;
+
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Npgsql;
+using TileServer.Core.Features;
+
+/// <summary>Loads feature layers into PostGIS tables (fid bigint primary key, typed geometry column,
+/// one column per field, GiST index) with binary COPY. Each call runs in ONE transaction: rows go into
+/// a staging table that replaces or feeds the target only at the end, so a failed, rejected or
+/// cancelled import leaves the database exactly as it was.</summary>
+public sealed class PostGisImporter(string connectionString) : IAsyncDisposable
+{
+    private const int ProgressEveryRows = 16_384;
+
+    private readonly NpgsqlDataSource dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString)
+    {
+        // Index builds and validation of large layers outlast the default 30 s.
+        CommandTimeout = 0,
+        ApplicationName = "tileserver:import",
+    });
+
+    /// <summary>Imports in-memory layers, all or nothing.</summary>
+    public async Task<IReadOnlyList<ImportLayerReport>> ImportAsync(IReadOnlyList<FeatureLayerData> layers, ImportOptions options, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(layers);
+        ArgumentNullException.ThrowIfNull(options);
+        foreach (var layer in layers)
+            Validate(layer.Schema, options);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var reports = new List<ImportLayerReport>(layers.Count);
+        foreach (var layer in layers)
+            reports.Add(await ImportLayerAsync(connection, layer.Schema, ToAsync(layer.Features), options, progress, cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return reports;
+    }
+
+    /// <summary>Imports a stream of features (e.g. read from a file), in its own transaction.</summary>
+    public async Task<ImportLayerReport> ImportAsync(FeatureLayerSchema schema, IAsyncEnumerable<WritableFeature> features, ImportOptions options, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(options);
+        Validate(schema, options);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var report = await ImportLayerAsync(connection, schema, features, options, progress, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return report;
+    }
+
+    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+
+    private static async Task<ImportLayerReport> ImportLayerAsync(NpgsqlConnection connection, FeatureLayerSchema schema, IAsyncEnumerable<WritableFeature> features, ImportOptions options, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var sql = new ImportTableSql(options.TargetSchema, schema);
+        await ExecuteAsync(connection, sql.CreateSchema, cancellationToken);
+        var targetExists = await ScalarAsync<bool>(connection, "SELECT to_regclass(@name) IS NOT NULL", cancellationToken, ("name", sql.TargetForRegclass));
+        if (targetExists && options.Mode == ImportMode.Create)
+            throw new ImportRejectedException($"{options.TargetSchema}.{schema.Name} already exists (import mode Create)");
+
+        long firstFid = 1;
+        var appending = targetExists && options.Mode == ImportMode.Append;
+        if (appending)
+        {
+            // Serialises concurrent appends so the fid ranges cannot overlap; readers are not blocked.
+            await ExecuteAsync(connection, sql.LockTarget, cancellationToken);
+            firstFid = await ScalarAsync<long>(connection, sql.MaxFid, cancellationToken) + 1;
+        }
+
+        await ExecuteAsync(connection, sql.CreateStaging, cancellationToken);
+        var rows = await CopyAsync(connection, sql, schema, features, firstFid, clock, progress, cancellationToken);
+        var copyTime = clock.Elapsed;
+
+        progress?.Report(new ImportProgress(schema.Name, "validate", rows, clock.Elapsed));
+        var invalid = await ReadFidsAsync(connection, sql.InvalidFids, cancellationToken);
+        var firstInvalid = invalid.Take(options.ReportedInvalidIds).ToList();
+        long dropped = 0;
+        if (invalid.Count > 0)
+        {
+            if (options.InvalidGeometry == InvalidGeometryHandling.Reject)
+                throw new ImportRejectedException(
+                    $"{options.TargetSchema}.{schema.Name}: {invalid.Count} invalid geometries (first fids {string.Join(", ", firstInvalid)}); nothing imported",
+                    invalid.Count, firstInvalid);
+            progress?.Report(new ImportProgress(schema.Name, "repair", rows, clock.Elapsed));
+            await ExecuteAsync(connection, sql.Repair, cancellationToken, ("fids", invalid.ToArray()));
+            dropped = await ExecuteAsync(connection, sql.DeleteEmpty, cancellationToken);
+        }
+
+        if (appending)
+        {
+            progress?.Report(new ImportProgress(schema.Name, "append", rows, clock.Elapsed));
+            await ExecuteAsync(connection, sql.AppendFromStaging, cancellationToken);
+        }
+        else
+        {
+            progress?.Report(new ImportProgress(schema.Name, "index", rows, clock.Elapsed));
+            await ExecuteAsync(connection, sql.AddKeyAndIndex, cancellationToken);
+            progress?.Report(new ImportProgress(schema.Name, "swap", rows, clock.Elapsed));
+            await ExecuteAsync(connection, sql.Swap(targetExists), cancellationToken);
+        }
+
+        var loaded = rows - dropped;
+        progress?.Report(new ImportProgress(schema.Name, "done", loaded, clock.Elapsed));
+        return new ImportLayerReport(schema.Name, loaded, invalid.Count, firstInvalid, dropped, copyTime, clock.Elapsed);
+    }
+
+    private static async Task<long> CopyAsync(NpgsqlConnection connection, ImportTableSql sql, FeatureLayerSchema schema, IAsyncEnumerable<WritableFeature> features, long firstFid, Stopwatch clock, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var writer = new CopyRowWriter(schema);
+        long rows = 0;
+        // Disposing without Complete aborts the COPY; the transaction then rolls everything back.
+        await using var importer = await connection.BeginBinaryImportAsync(sql.Copy, cancellationToken);
+        await foreach (var feature in features.WithCancellation(cancellationToken))
+        {
+            await writer.WriteAsync(importer, firstFid + rows, feature, cancellationToken);
+            if (++rows % ProgressEveryRows == 0)
+                progress?.Report(new ImportProgress(schema.Name, "copy", rows, clock.Elapsed));
+        }
+
+        await importer.CompleteAsync(cancellationToken);
+        progress?.Report(new ImportProgress(schema.Name, "copy", rows, clock.Elapsed));
+        return rows;
+    }
+
+    private static void Validate(FeatureLayerSchema schema, ImportOptions options)
+    {
+        var names = new[] { options.TargetSchema, schema.Name }.Concat(schema.Fields.Select(f => f.Name)).ToList();
+        var bad = names.FirstOrDefault(n => !SqlIdentifier.IsPlainName(n));
+        if (bad is not null)
+            throw new ImportRejectedException($"'{bad}' is not a plain lowercase SQL name ([a-z_][a-z0-9_]*, at most 63 bytes)");
+        var reserved = schema.Fields.FirstOrDefault(f => f.Name is ImportTableSql.IdColumn or ImportTableSql.GeometryColumn);
+        if (reserved is not null)
+            throw new ImportRejectedException($"{schema.Name}: field name '{reserved.Name}' is reserved for the feature id or geometry column");
+        if (schema.Fields.Select(f => f.Name).Distinct().Count() != schema.Fields.Count)
+            throw new ImportRejectedException($"{schema.Name}: duplicate field names");
+    }
+
+    private static async IAsyncEnumerable<WritableFeature> ToAsync(IReadOnlyList<WritableFeature> features, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var feature in features)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return feature;
+        }
+
+        await Task.CompletedTask;
+    }
+
+    private static async Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value);
+        return (T)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static async Task<List<long>> ReadFidsAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        var fids = new List<long>();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            fids.Add(reader.GetInt64(0));
+        return fids;
+    }
+}

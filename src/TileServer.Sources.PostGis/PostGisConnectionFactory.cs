@@ -1,0 +1,32 @@
+namespace TileServer.Sources.PostGis;
+
+using Npgsql;
+
+/// <summary>Builds the bounded, fail-fast Npgsql data sources used by the source and the importer.</summary>
+internal static class PostGisConnectionFactory
+{
+    public static NpgsqlDataSource Create(PostGisSourceOptions options, string applicationName)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString)
+        {
+            ApplicationName = applicationName,
+            Pooling = true,
+            MaxPoolSize = options.MaxPoolSize,
+            MinPoolSize = 0,
+            // Seconds, rounded up; used both for the TCP connect and for waiting on a full pool, so an
+            // outage or exhaustion fails within it instead of hanging (Npgsql connection string docs).
+            Timeout = Seconds(options.ConnectTimeout),
+            // Client-side guard a little above the server's statement_timeout, for a dead peer.
+            CommandTimeout = Seconds(options.StatementTimeout) + 5,
+            // Tile statements repeat with new parameters: let Npgsql prepare the hot ones server-side.
+            MaxAutoPrepare = 64,
+            AutoPrepareMinUsages = 3,
+        };
+        // Server-side statement_timeout for every statement of the session (PostgreSQL docs §20.11).
+        var timeoutMs = (long)Math.Ceiling(options.StatementTimeout.TotalMilliseconds);
+        builder.Options = $"{builder.Options} -c statement_timeout={timeoutMs}".Trim();
+        return NpgsqlDataSource.Create(builder);
+    }
+
+    private static int Seconds(TimeSpan span) => Math.Max(1, (int)Math.Ceiling(span.TotalSeconds));
+}
