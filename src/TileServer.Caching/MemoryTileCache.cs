@@ -1,29 +1,27 @@
 namespace TileServer.Caching;
 
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Caching.Memory;
 using TileServer.Core.Caching;
 
 /// <summary>A byte-bounded in-memory tile cache with single flight: while a tile is being produced,
-/// further requests for it await the same task instead of producing it again.</summary>
-public sealed class MemoryTileCache : ITileCache, IDisposable
+/// further requests for it await the same task instead of producing it again. For several instances
+/// sharing a distributed cache use <see cref="TieredTileCache"/>.</summary>
+public sealed class MemoryTileCache : ITileCache, ITileCacheInvalidation, IDisposable
 {
-    private readonly MemoryCache cache;
-    private readonly MemoryTileCacheOptions options;
+    private readonly MemoryTileStore store;
     private readonly ConcurrentDictionary<TileCacheKey, Lazy<Task<TileContent>>> inFlight = new();
 
     public MemoryTileCache(MemoryTileCacheOptions options)
     {
-        this.options = options;
-        cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.SizeLimitBytes, CompactionPercentage = 0.2 });
+        store = new MemoryTileStore(options);
     }
 
-    public long Count => cache.Count;
+    public long Count => store.Count;
 
     public async ValueTask<TileLookup> GetOrCreateAsync(
         TileCacheKey key, Func<CancellationToken, Task<TileContent>> produce, CancellationToken cancellationToken)
     {
-        if (cache.TryGetValue(key, out TileContent? hit) && hit is not null)
+        if (store.TryGet(key.ToString(), out TileContent hit))
         {
             return new TileLookup(hit, FromCache: true);
         }
@@ -35,16 +33,18 @@ public sealed class MemoryTileCache : ITileCache, IDisposable
         return new TileLookup(content, FromCache: false);
     }
 
+    public ValueTask RemoveAsync(TileCacheKey key, CancellationToken cancellationToken)
+    {
+        store.Remove(key.ToString());
+        return ValueTask.CompletedTask;
+    }
+
     private async Task<TileContent> ProduceAndStoreAsync(TileCacheKey key, Func<CancellationToken, Task<TileContent>> produce)
     {
         try
         {
             TileContent content = await produce(CancellationToken.None).ConfigureAwait(false);
-            cache.Set(key, content, new MemoryCacheEntryOptions
-            {
-                Size = content.SizeInBytes,
-                SlidingExpiration = options.SlidingExpiration,
-            });
+            store.Set(key.ToString(), content);
             return content;
         }
         finally
@@ -53,5 +53,5 @@ public sealed class MemoryTileCache : ITileCache, IDisposable
         }
     }
 
-    public void Dispose() => cache.Dispose();
+    public void Dispose() => store.Dispose();
 }

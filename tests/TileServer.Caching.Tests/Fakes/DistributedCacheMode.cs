@@ -1,0 +1,8 @@
+namespace TileServer.Caching.Tests.Fakes;
+
+public enum DistributedCacheMode
+{
+    Working,
+    Throwing,
+    Hanging,
+}
