@@ -29,11 +29,24 @@ apt_install node:nodejs npm:npm ogrinfo:gdal-bin
 log "installing JavaScript test dependencies (tests/js: npm ci)"
 (cd tests/js && npm ci --no-audit --no-fund --loglevel=error)
 
+# Throwaway services for the integration tests, torn down on exit whatever happens.
+cleanup() {
+  local code=$?
+  type redis_stop >/dev/null 2>&1 && redis_stop || true
+  type postgres_stop >/dev/null 2>&1 && postgres_stop || true
+  rm -rf "${results:-}"
+  exit "$code"
+}
+trap cleanup EXIT
+log "starting Redis"
+. scripts/services/redis.sh
+log "starting PostgreSQL/PostGIS"
+. scripts/services/postgres.sh
+
 log "building"
 dotnet build TileServer.sln -c Release -nologo -v quiet
 
 results=$(mktemp -d)
-trap 'rm -rf "$results"' EXIT
 log "running tests"
 set +e
 dotnet test TileServer.sln -c Release --no-build -nologo \

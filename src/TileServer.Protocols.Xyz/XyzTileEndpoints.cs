@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using TileServer.Core.Layers;
+using TileServer.Core.Serialization;
 using TileServer.Services.Tiles;
 
 /// <summary>Maps the XYZ vector tile endpoint and TileJSON:
@@ -46,6 +47,6 @@ public static class XyzTileEndpoints
         var request = context.Request;
         string baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}";
         var document = TileJsonDocument.Build(published, baseUrl, services.GetRequiredService<XyzOptions>());
-        return Results.Text(document.ToJsonString(), "application/json");
+        return Results.Text(document.ToJsonString(JsonOutput.Options), "application/json");
     }
 }

@@ -5,7 +5,8 @@ namespace TileServer.Core.Layers;
 public sealed record LayerDefinition
 {
     public required string Id { get; init; }
-    public required string Source { get; init; }
+    /// <summary>The source's id; empty means the configured default source.</summary>
+    public string Source { get; init; } = "";
     public required string Table { get; init; }
     public string TitleZh { get; init; } = "";
     public string TitleEn { get; init; } = "";

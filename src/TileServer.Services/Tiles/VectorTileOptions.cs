@@ -16,5 +16,9 @@ public sealed record VectorTileOptions
     /// <summary>Polygons smaller than this many square pixels are dropped (sub-pixel features).</summary>
     public double MinPolygonAreaPixels { get; init; } = 0.25;
 
+    /// <summary>Let a source that can cut tiles itself (PostGIS ST_AsMVT) make the whole tile when every
+    /// requested layer lives in it; see docs/benchmarks.md for the measurement behind the default.</summary>
+    public bool PreferDatabaseTiles { get; init; } = true;
+
     public double ExtentUnitsPerPixel => Extent / 256.0;
 }

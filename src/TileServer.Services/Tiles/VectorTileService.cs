@@ -16,6 +16,7 @@ public sealed class VectorTileService(ITileCache cache, VectorTileOptions option
 
     private readonly ConcurrentBag<MvtTileWriter> writers = new();
     private readonly MvtEncodingOptions encoding = new() { Extent = options.Extent, Buffer = options.Buffer };
+    private readonly MvtTileSettings settings = new(options.Extent, options.Buffer, options.SimplifyPixels, options.MinPolygonAreaPixels);
 
     public VectorTileOptions Options => options;
 
@@ -33,14 +34,18 @@ public sealed class VectorTileService(ITileCache cache, VectorTileOptions option
         try
         {
             writer.Reset();
-            var encoder = new LayerEncoder(writer, options, tile);
-            foreach (var layer in layers)
+            var visible = layers.Where(l => tile.Zoom >= l.Definition.MinZoom && tile.Zoom <= l.Definition.MaxZoom).ToList();
+            if (options.PreferDatabaseTiles && visible.Count > 0 && visible[0].Source is IMvtTileSource database
+                && visible.All(l => ReferenceEquals(l.Source, visible[0].Source)))
             {
-                if (tile.Zoom < layer.Definition.MinZoom || tile.Zoom > layer.Definition.MaxZoom)
-                {
-                    continue;
-                }
+                var requests = visible.Select(l => new MvtLayerRequest(l.Id, l.Definition.Table, l.ExposedFields.Select(f => f.Name).ToList(), l.Definition.IdField)).ToList();
+                byte[] bytes = await database.GetMvtTileAsync(requests, tile, settings, cancellationToken).ConfigureAwait(false);
+                return TileHasher.Finish(bytes);
+            }
 
+            var encoder = new LayerEncoder(writer, options, tile);
+            foreach (var layer in visible)
+            {
                 await encoder.EncodeAsync(layer, cancellationToken).ConfigureAwait(false);
             }
 

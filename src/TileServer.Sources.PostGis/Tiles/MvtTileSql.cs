@@ -44,7 +44,7 @@ internal static class MvtTileSql
         // ST_SimplifyPreserveTopology would keep rings valid but costs several times more; ST_AsMVTGeom
         // validates polygons after quantizing anyway (PostGIS manual, ST_AsMVTGeom), as the in-process encoder
         // drops degenerate rings.
-        var simplified = Invariant($"ST_Simplify({prepared}, @tolerance_{index}, true)");
+        var simplified = Invariant($"ST_Simplify({prepared}, @tolerance_{index}, false)");
         sql.Append(Invariant($",\nl{index} AS (SELECT * FROM (SELECT ST_AsMVTGeom(ST_Transform({simplified}, {SpatialReferences.WebMercator}), b.tile, @extent, @buffer, true) AS {GeometryColumn}, "));
         sql.Append(FeatureId(request, table)).Append(" AS ").Append(IdColumn);
         foreach (var name in request.Fields)

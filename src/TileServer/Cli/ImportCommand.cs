@@ -1,0 +1,75 @@
+namespace TileServer.Cli;
+
+using System.Diagnostics;
+using TileServer.Cli.Import;
+using TileServer.Configuration;
+using TileServer.Core.Errors;
+using TileServer.Sources.GeoPackage;
+using TileServer.Sources.PostGis.Import;
+
+/// <summary><c>tileserver import FILE [--layers a,b] [--to CONNECTION] [--mode create|replace|append]
+/// [--invalid repair|reject] [--schema NAME]</c>: loads a GeoPackage or GeoJSON file into PostGIS with
+/// binary COPY, each layer atomically (staging table swapped in one transaction).</summary>
+public static class ImportCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
+        {
+            throw new UsageException("import needs a file: tileserver import <file.gpkg|file.geojson> --to <connection string>");
+        }
+
+        string file = ProjectPaths.Resolve(Directory.GetCurrentDirectory(), args[0]);
+        var options = new OptionReader(args[1..], new HashSet<string> { "layers", "to", "mode", "invalid", "schema" }, new HashSet<string>());
+        string connection = options.Text("to") ?? Environment.GetEnvironmentVariable(TileServerSettings.PostGisVariable)
+            ?? throw new UsageException($"import needs --to <Npgsql connection string> or {TileServerSettings.PostGisVariable}");
+        var importOptions = new ImportOptions
+        {
+            Mode = ParseEnum<ImportMode>("mode", options.Text("mode") ?? "create"),
+            InvalidGeometry = ParseEnum<InvalidGeometryHandling>("invalid", options.Text("invalid") ?? "repair"),
+            TargetSchema = options.Text("schema") ?? "public",
+        };
+        var layers = options.Text("layers")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+
+        using var geoPackage = file.EndsWith(".gpkg", StringComparison.OrdinalIgnoreCase) ? new GeoPackageFeatureSource("import", file) : null;
+        IReadOnlyList<ImportInput> inputs = geoPackage is not null ? GeoPackageImportReader.Read(geoPackage, layers)
+            : file.EndsWith(".geojson", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+                ? File.Exists(file) ? [GeoJsonImportReader.Read(file)] : throw new DataSourceException($"{file}: file not found")
+                : throw new UsageException($"{file}: expected a .gpkg or .geojson file");
+        if (layers is { Count: > 0 } && layers.Except(inputs.Select(i => i.Schema.Name)).FirstOrDefault() is { } missing)
+        {
+            throw new UsageException($"{file} has no layer '{missing}'");
+        }
+
+        await using var importer = new PostGisImporter(connection);
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        var clock = Stopwatch.StartNew();
+        var progress = new SynchronousProgress(Console.Out, clock);
+        foreach (var input in inputs)
+        {
+            try
+            {
+                var report = await importer.ImportAsync(input.Schema, input.Features, importOptions,
+                    new Progress<ImportProgress>(p => progress.Report($"{p.Table}: {p.Stage} {p.Rows:N0} rows ({p.RowsPerSecond:N0} rows/s)")), cancel.Token).ConfigureAwait(false);
+                progress.Report($"{report.Table}: {report.Rows:N0} rows in {report.TotalTime.TotalSeconds:F1} s ({report.RowsPerSecond:N0} rows/s, COPY {report.CopyRowsPerSecond:N0} rows/s)"
+                    + (report.InvalidGeometries > 0 ? $"; {report.InvalidGeometries} invalid geometries repaired (first fids {string.Join(", ", report.FirstInvalidFids)}), {report.DroppedAfterRepair} dropped" : ""));
+            }
+            catch (ImportRejectedException rejected)
+            {
+                throw new DataSourceException($"{file}: layer '{input.Schema.Name}' rejected: {rejected.Message}");
+            }
+            catch (System.Data.Common.DbException database)
+            {
+                throw new DataSourceException($"PostgreSQL: layer '{input.Schema.Name}' not imported: {database.Message.ReplaceLineEndings(" ")}", database);
+            }
+        }
+
+        return 0;
+    }
+
+    private static T ParseEnum<T>(string option, string value) where T : struct, Enum =>
+        Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+            ? parsed
+            : throw new UsageException($"--{option}: '{value}' is not one of {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}");
+}

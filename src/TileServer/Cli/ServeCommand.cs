@@ -1,0 +1,17 @@
+namespace TileServer.Cli;
+
+using TileServer.Core.Layers;
+
+/// <summary><c>tileserver serve</c>: opens the sources (generating the sample if configured and missing)
+/// before listening, so that bad data fails start-up with one line instead of failing requests.</summary>
+public static class ServeCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var app = ServerApplication.Build(args);
+        var catalog = app.Services.GetRequiredService<ILayerCatalog>();
+        Console.WriteLine($"tileserver: publishing {catalog.Layers.Count} layers: {string.Join(", ", catalog.Layers.Select(l => l.Id))}");
+        await app.RunAsync().ConfigureAwait(false);
+        return 0;
+    }
+}

@@ -1,0 +1,60 @@
+namespace TileServer;
+
+using TileServer.Caching;
+using TileServer.Configuration;
+using TileServer.Core.Errors;
+using TileServer.Core.Caching;
+using TileServer.Core.Layers;
+using TileServer.Http;
+using TileServer.Landing;
+using TileServer.Protocols.Xyz;
+using TileServer.Services.Tiles;
+
+/// <summary>The composition root: configuration, sources, cache, services and protocol endpoints.</summary>
+public static class ServerApplication
+{
+    public static WebApplication Build(string[] args)
+    {
+        string root = ProjectPaths.FindRoot();
+        string configPath = Path.Combine(root, ProjectPaths.ConfigRelativePath);
+        if (!File.Exists(configPath))
+        {
+            throw new ConfigurationException($"{ProjectPaths.ConfigRelativePath}: configuration file not found (looked from {Directory.GetCurrentDirectory()})");
+        }
+
+        var builder = WebApplication.CreateBuilder(args);
+        // The project file sits below environment variables and the command line, as .NET hosts expect.
+        builder.Configuration.AddJsonFile(configPath, optional: false, reloadOnChange: false);
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddCommandLine(args);
+
+        var settings = ReadSettings(builder.Configuration);
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(settings.Urls);
+        }
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<Http.SourceUnavailableHandler>();
+        builder.Services.AddSingleton(sp => ReadSettings(sp.GetRequiredService<IConfiguration>()));
+        builder.Services.AddSingleton<ILayerCatalog>(sp => CatalogFactory.Open(
+            sp.GetRequiredService<TileServerSettings>(), root, sp.GetRequiredService<IConfiguration>()[TileServerSettings.PostGisVariable]));
+        builder.Services.AddSingleton(sp => CacheFactory.Create(
+            sp.GetRequiredService<TileServerSettings>().Cache, sp.GetRequiredService<IConfiguration>()[CacheSettings.RedisVariable]));
+        builder.Services.AddSingleton<ITileCache>(sp => sp.GetRequiredService<TieredTileCache>());
+        builder.Services.AddSingleton<ICacheHealthProbe>(sp => sp.GetRequiredService<TieredTileCache>());
+        builder.Services.AddSingleton(sp => new VectorTileService(sp.GetRequiredService<ITileCache>(), sp.GetRequiredService<TileServerSettings>().VectorTiles));
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<TileServerSettings>().Xyz);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapLandingPage();
+        app.MapHealth();
+        app.MapXyzTiles();
+        return app;
+    }
+
+    private static TileServerSettings ReadSettings(IConfiguration configuration) =>
+        configuration.GetSection(TileServerSettings.SectionName).Get<TileServerSettings>() ?? new TileServerSettings();
+}

@@ -1,0 +1,61 @@
+namespace TileServer.Tests.Support;
+
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+using TileServer.Sources.PostGis.Import;
+
+/// <summary>A throwaway database in the PostgreSQL the test script started (TILESERVER_POSTGIS), loaded
+/// with the shared sample by the real importer, and a server publishing it.</summary>
+public sealed class PostGisServerFixture : IAsyncLifetime
+{
+    private readonly string adminConnection = Environment.GetEnvironmentVariable("TILESERVER_POSTGIS")
+        ?? throw new InvalidOperationException("TILESERVER_POSTGIS is not set: run the README's test command (scripts/test.sh), which starts PostgreSQL/PostGIS");
+
+    private readonly string database = $"tileserver_http_{Guid.NewGuid():N}"[..32];
+
+    public string ConnectionString { get; private set; } = "";
+
+    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+
+    public HttpClient CreateClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public async Task InitializeAsync()
+    {
+        await using (var admin = new NpgsqlConnection(adminConnection))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        ConnectionString = new NpgsqlConnectionStringBuilder(adminConnection) { Database = database }.ConnectionString;
+        await using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var extension = new NpgsqlCommand("CREATE EXTENSION postgis", connection);
+            await extension.ExecuteNonQueryAsync();
+        }
+
+        await using (var importer = new PostGisImporter(ConnectionString))
+        {
+            await importer.ImportAsync(SharedSample.Dataset.Layers, new ImportOptions());
+        }
+
+        Factory = SampleServerFixture.Create(new Dictionary<string, string?>
+        {
+            ["TILESERVER_POSTGIS"] = ConnectionString,
+            ["TILESERVER_REDIS"] = "",
+            ["TileServer:Sources:sample:GenerateSampleIfMissing"] = "false",
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        Factory.Dispose();
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(adminConnection);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
