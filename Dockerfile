@@ -1,16 +1,23 @@
-# Multi-stage build of the TileServer host. Run: docker build -t tileserver . && docker run -p 8080:8080 tileserver
+# Multi-stage build of the TileServer host; runs as a non-root user.
+#   docker build -t tileserver .
+#   docker run -p 8080:8080 tileserver                 # embedded sample GeoPackage, generated at first start
+#   docker run -p 8080:8080 -e TILESERVER_POSTGIS="Host=db;Username=…;Password=…;Database=…" -e TILESERVER_REDIS="redis:6379" tileserver
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
-COPY . .
+COPY Directory.Build.props Directory.Packages.props TileServer.sln ./
+COPY src ./src
+COPY data ./data
+COPY config ./config
 RUN dotnet publish src/TileServer/TileServer.csproj -c Release -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /srv/tileserver
 COPY --from=build /app ./app
 COPY config ./config
-RUN mkdir data && chown -R app:app /srv/tileserver
+RUN mkdir data && chown -R app:app /srv/tileserver && apt-get update -qq && apt-get install -y -qq --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 USER app
 ENV TileServer__Urls=http://0.0.0.0:8080
 EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=180s CMD curl -fsS http://127.0.0.1:8080/health || exit 1
 ENTRYPOINT ["dotnet", "app/TileServer.dll"]
 CMD ["serve"]

@@ -49,7 +49,8 @@ dotnet build TileServer.sln -c Release -nologo -v quiet
 results=$(mktemp -d)
 log "running tests"
 set +e
-dotnet test TileServer.sln -c Release --no-build -nologo \
+# One test project at a time (-m:1): outage tests stop the shared PostgreSQL and Redis.
+dotnet test TileServer.sln -c Release --no-build -nologo -m:1 \
   --logger "trx" --results-directory "$results" 2>&1 | tee "$results/output.txt"
 status=${PIPESTATUS[0]}
 set -e

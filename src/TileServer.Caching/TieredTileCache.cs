@@ -26,7 +26,7 @@ public sealed class TieredTileCache : ITileCache, ITileCacheInvalidation, ICache
     private readonly ITileProductionLock? productionLock;
     private readonly TimeProvider time;
     private readonly MemoryTileStore memory;
-    private readonly ConcurrentDictionary<string, Lazy<Task<TileLookup>>> inFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, InFlightProduction> inFlight = new(StringComparer.Ordinal);
 
     /// <param name="distributed">The shared tier; null for a memory-only cache (one instance).</param>
     /// <param name="productionLock">Cross-instance single flight; null lets each instance produce its own misses.</param>
@@ -61,8 +61,27 @@ public sealed class TieredTileCache : ITileCache, ITileCacheInvalidation, ICache
             return new TileLookup(hit, FromCache: true);
         }
 
-        var load = inFlight.GetOrAdd(storageKey, k => new Lazy<Task<TileLookup>>(() => LoadAsync(k, key, produce)));
-        return await load.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            var load = inFlight.GetOrAdd(storageKey, _ => new InFlightProduction());
+            if (!load.TryJoin(started => LoadAsync(storageKey, key, produce, started)))
+            {
+                inFlight.TryRemove(new KeyValuePair<string, InFlightProduction>(storageKey, load));
+                continue;
+            }
+
+            try
+            {
+                return await load.Task!.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (load.Leave())
+                {
+                    inFlight.TryRemove(new KeyValuePair<string, InFlightProduction>(storageKey, load));
+                }
+            }
+        }
     }
 
     /// <summary>The key the tile of the layers' current generations is stored under (for diagnostics and tests).</summary>
@@ -79,8 +98,10 @@ public sealed class TieredTileCache : ITileCache, ITileCacheInvalidation, ICache
         }
     }
 
-    private async Task<TileLookup> LoadAsync(string storageKey, TileCacheKey key, Func<CancellationToken, Task<TileContent>> produce)
+    private async Task<TileLookup> LoadAsync(string storageKey, TileCacheKey key, Func<CancellationToken, Task<TileContent>> produce, InFlightProduction production)
     {
+        // Runs detached from the first caller: only when every waiter has left is the production cancelled.
+        await System.Threading.Tasks.Task.Yield();
         string? lockToken = null;
         try
         {
@@ -95,7 +116,7 @@ public sealed class TieredTileCache : ITileCache, ITileCacheInvalidation, ICache
                 }
             }
 
-            TileContent content = await produce(CancellationToken.None).ConfigureAwait(false);
+            TileContent content = await produce(production.Abandoned).ConfigureAwait(false);
             memory.Set(storageKey, content, timeToLive);
             if (distributed is not null)
             {
@@ -113,7 +134,7 @@ public sealed class TieredTileCache : ITileCache, ITileCacheInvalidation, ICache
                 await ReleaseAsync(storageKey, lockToken).ConfigureAwait(false);
             }
 
-            inFlight.TryRemove(storageKey, out _);
+            inFlight.TryRemove(new KeyValuePair<string, InFlightProduction>(storageKey, production));
         }
     }
 
