@@ -45,6 +45,8 @@ public sealed class PostGisServerFixture : IAsyncLifetime
         {
             ["TILESERVER_POSTGIS"] = ConnectionString,
             ["TILESERVER_REDIS"] = "",
+            // The database-made path (ST_AsMVT) is what these tests compare with the in-process encoder.
+            ["TileServer:VectorTiles:PreferDatabaseTiles"] = "true",
             ["TileServer:Sources:sample:GenerateSampleIfMissing"] = "false",
         });
     }
