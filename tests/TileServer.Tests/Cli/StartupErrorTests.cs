@@ -70,7 +70,16 @@ public sealed class StartupErrorTests
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true); // a host that started serving instead of failing must not outlive the test
+            throw new TimeoutException($"tileserver {string.Join(' ', args)} did not exit within 60 s");
+        }
+
         return (process.ExitCode, await stdout, await stderr);
     }
 }

@@ -1,0 +1,7 @@
+namespace TileServer.SampleData.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class FullDefaultCollection : ICollectionFixture<FullDefaultFixture>
+{
+    public const string Name = "full default dataset";
+}
