@@ -48,12 +48,14 @@ dotnet build TileServer.sln -c Release -nologo -v quiet
 
 results=$(mktemp -d)
 log "running tests"
-set +e
-# One test project at a time (-m:1): outage tests stop the shared PostgreSQL and Redis.
-dotnet test TileServer.sln -c Release --no-build -nologo -m:1 \
-  --logger "trx" --results-directory "$results" 2>&1 | tee "$results/output.txt"
-status=${PIPESTATUS[0]}
-set -e
+# One test project at a time: the outage tests stop the shared PostgreSQL and Redis. One trx file per
+# project, named after it, for the closing count.
+status=0
+for project in tests/*.Tests; do
+  name=$(basename "$project")
+  dotnet test "$project" -c Release --no-build -nologo \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results" 2>&1 | tee -a "$results/output.txt" || status=1 # pipefail: dotnet's exit code
+done
 
 # One closing line over all test projects, summed from the per-project trx counters.
 passed=0; failed=0; skipped=0

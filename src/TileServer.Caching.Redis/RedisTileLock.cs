@@ -2,12 +2,13 @@ namespace TileServer.Caching.Redis;
 
 using System.Security.Cryptography;
 using TileServer.Caching.Redis.Resp;
+using TileServer.Core.Caching;
 
 /// <summary>A short cross-instance lock for single flight: the instance that acquires it produces the tile,
 /// the others wait for the cache. It is a single-instance Redis lock (SET NX PX with a random token,
 /// released only by its owner), not Redlock: if Redis restarts, a lock can be lost, which for a cache
 /// costs at most one duplicate tile production. The TTL bounds how long a crashed owner blocks others.</summary>
-public sealed class RedisTileLock(RedisClient client, string keyPrefix = "tileserver:lock:")
+public sealed class RedisTileLock(RedisClient client, string keyPrefix = "tileserver:lock:") : ITileProductionLock
 {
     // Deletes the key only if it still holds our token. Get and delete must be one atomic step, otherwise
     // the lock could expire and be taken by another instance between them; a Lua script runs atomically
@@ -35,4 +36,10 @@ public sealed class RedisTileLock(RedisClient client, string keyPrefix = "tilese
         RespValue reply = await client.ExecuteAsync(["EVAL", ReleaseScript, 1, keyPrefix + key, token], cancellationToken).ConfigureAwait(false);
         return reply.Integer == 1;
     }
+
+    Task<string?> ITileProductionLock.TryAcquireAsync(string key, TimeSpan timeToLive, CancellationToken cancellationToken) =>
+        TryAcquireAsync(key, timeToLive, cancellationToken);
+
+    Task ITileProductionLock.ReleaseAsync(string key, string token, CancellationToken cancellationToken) =>
+        ReleaseAsync(key, token, cancellationToken);
 }

@@ -35,6 +35,6 @@ public static class CacheFactory
 
         var shared = new ResilientDistributedCache(new RedisDistributedCache(client, "tileserver:"));
         var generations = new DistributedLayerGenerations(shared, TimeSpan.FromSeconds(2));
-        return new TieredTileCache(options, generations, shared, new RedisTileLockAdapter(new RedisTileLock(client)));
+        return new TieredTileCache(options, generations, shared, new RedisTileLock(client));
     }
 }

@@ -24,7 +24,7 @@ public sealed class TieredTileCacheOnRedisTests
     {
         var tier = new ResilientDistributedCache(new RedisDistributedCache(client), Tier);
         var options = new TieredTileCacheOptions { KeyPrefix = prefix + "tile:", DefaultTimeToLive = TimeSpan.FromMinutes(5) };
-        return new TieredTileCache(options, generations, tier, new RedisTileLockAdapter(new RedisTileLock(client, prefix + "lock:")));
+        return new TieredTileCache(options, generations, tier, new RedisTileLock(client, prefix + "lock:"));
     }
 
     [Fact]
