@@ -41,8 +41,11 @@ public static class ServerApplication
             sp.GetRequiredService<TileServerSettings>(), root, sp.GetRequiredService<IConfiguration>()[TileServerSettings.PostGisVariable]));
         builder.Services.AddSingleton(sp => CacheFactory.Create(
             sp.GetRequiredService<TileServerSettings>().Cache, sp.GetRequiredService<IConfiguration>()[CacheSettings.RedisVariable]));
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<ComposedCache>().Cache);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<ComposedCache>().Generations);
         builder.Services.AddSingleton<ITileCache>(sp => sp.GetRequiredService<TieredTileCache>());
         builder.Services.AddSingleton<ICacheHealthProbe>(sp => sp.GetRequiredService<TieredTileCache>());
+        builder.Services.AddHostedService<GeoPackageChangeMonitor>();
         builder.Services.AddSingleton(sp => new VectorTileService(sp.GetRequiredService<ITileCache>(), sp.GetRequiredService<TileServerSettings>().VectorTiles));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<TileServerSettings>().Xyz);
 

@@ -9,7 +9,7 @@ using TileServer.Core.Caching;
 /// StackExchange package here when it can be restored).</summary>
 public static class CacheFactory
 {
-    public static TieredTileCache Create(CacheSettings settings, string? redisFromEnvironment)
+    public static ComposedCache Create(CacheSettings settings, string? redisFromEnvironment)
     {
         var options = new TieredTileCacheOptions
         {
@@ -20,7 +20,8 @@ public static class CacheFactory
         string redis = string.IsNullOrWhiteSpace(redisFromEnvironment) ? settings.Redis : redisFromEnvironment;
         if (string.IsNullOrWhiteSpace(redis))
         {
-            return new TieredTileCache(options, new InMemoryLayerGenerations());
+            var local = new InMemoryLayerGenerations();
+            return new ComposedCache(new TieredTileCache(options, local), local);
         }
 
         RedisClient client;
@@ -35,6 +36,6 @@ public static class CacheFactory
 
         var shared = new ResilientDistributedCache(new RedisDistributedCache(client, "tileserver:"));
         var generations = new DistributedLayerGenerations(shared, TimeSpan.FromSeconds(2));
-        return new TieredTileCache(options, generations, shared, new RedisTileLock(client));
+        return new ComposedCache(new TieredTileCache(options, generations, shared, new RedisTileLock(client)), generations);
     }
 }

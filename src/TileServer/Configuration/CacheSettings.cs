@@ -17,4 +17,8 @@ public sealed record CacheSettings
 
     /// <summary>Per-layer time to live in the shared tier (a composite takes the shortest of its layers).</summary>
     public Dictionary<string, int> LayerTimeToLiveSeconds { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>How often GeoPackage files are checked for changes; a changed file bumps its layers'
+    /// generations so that no stale tile is served. 0 turns the check off.</summary>
+    public double SourceWatchSeconds { get; init; } = 5;
 }
