@@ -5,18 +5,23 @@ using Microsoft.Net.Http.Headers;
 using TileServer.Core.Caching;
 
 /// <summary>Writes a tile with HTTP caching semantics: strong ETag per representation (RFC 9110 §8.8.3),
-/// 304 on a matching If-None-Match, gzip when accepted, 204 for an empty tile, X-Cache HIT/MISS.</summary>
+/// 304 on a matching If-None-Match, gzip when accepted and the format gains from it, 204 for an empty
+/// tile, X-Cache HIT/MISS. Images (PNG) are never gzipped: their data is deflate-compressed already.</summary>
 public static class TileHttpResponder
 {
-    public static async Task WriteAsync(HttpContext context, TileLookup lookup, string contentType, int maxAgeSeconds)
+    public static async Task WriteAsync(HttpContext context, TileLookup lookup, string contentType, int maxAgeSeconds, bool compressible = true)
     {
         var response = context.Response;
         var content = lookup.Content;
-        bool gzip = !content.IsEmpty && AcceptsGzip(context.Request);
+        bool gzip = compressible && !content.IsEmpty && content.Gzipped.Length > 0 && AcceptsGzip(context.Request);
         string etag = gzip ? content.ETag.Insert(content.ETag.Length - 1, "-gzip") : content.ETag;
 
         response.Headers.CacheControl = $"public, max-age={maxAgeSeconds}";
-        response.Headers.Vary = HeaderNames.AcceptEncoding;
+        if (compressible)
+        {
+            response.Headers.Vary = HeaderNames.AcceptEncoding;
+        }
+
         response.Headers["X-Cache"] = lookup.FromCache ? "HIT" : "MISS";
         response.Headers.ETag = etag;
 

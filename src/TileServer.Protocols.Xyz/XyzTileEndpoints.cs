@@ -17,6 +17,7 @@ public static class XyzTileEndpoints
     public static IEndpointRouteBuilder MapXyzTiles(this IEndpointRouteBuilder app)
     {
         app.MapMethods("/tiles/{layers}/{z}/{x}/{y}.mvt", [HttpMethods.Get, HttpMethods.Head], GetVectorTileAsync);
+        app.MapMethods("/tiles/{layers}/{z}/{x}/{y}.png", [HttpMethods.Get, HttpMethods.Head], RasterTileEndpoint.GetPngTileAsync);
         app.MapGet("/tiles/{layers}.json", GetTileJson);
         return app;
     }

@@ -1,6 +1,7 @@
 namespace TileServer;
 
 using TileServer.Caching;
+using TileServer.Admin;
 using TileServer.Configuration;
 using TileServer.Core.Errors;
 using TileServer.Core.Caching;
@@ -8,7 +9,10 @@ using TileServer.Core.Layers;
 using TileServer.Http;
 using TileServer.Landing;
 using TileServer.Protocols.Xyz;
+using TileServer.Services.Caching;
+using TileServer.Services.Raster;
 using TileServer.Services.Tiles;
+using TileServer.Styling;
 
 /// <summary>The composition root: configuration, sources, cache, services and protocol endpoints.</summary>
 public static class ServerApplication
@@ -46,18 +50,44 @@ public static class ServerApplication
         builder.Services.AddSingleton<ITileCache>(sp => sp.GetRequiredService<TieredTileCache>());
         builder.Services.AddSingleton<ICacheHealthProbe>(sp => sp.GetRequiredService<TieredTileCache>());
         builder.Services.AddHostedService<GeoPackageChangeMonitor>();
-        builder.Services.AddSingleton(sp => new VectorTileService(sp.GetRequiredService<ITileCache>(), sp.GetRequiredService<TileServerSettings>().VectorTiles));
+        builder.Services.AddSingleton<RequestedLayerSets>();
+        builder.Services.AddSingleton(sp => new TileCachePurger(
+            sp.GetRequiredService<TieredTileCache>(), sp.GetRequiredService<ILayerGenerations>(), sp.GetRequiredService<RequestedLayerSets>()));
+        builder.Services.AddSingleton(sp => new VectorTileService(
+            sp.GetRequiredService<ITileCache>(), sp.GetRequiredService<TileServerSettings>().VectorTiles, sp.GetRequiredService<RequestedLayerSets>()));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<TileServerSettings>().Xyz);
+        builder.Services.AddSingleton(sp => new RasterStyleBinder(
+            LoadStyles(Path.Combine(root, "styles")),
+            sp.GetRequiredService<IConfiguration>().GetSection($"{TileServerSettings.SectionName}:Layers").GetChildren()
+                .Where(layer => !string.IsNullOrEmpty(layer["Id"]) && !string.IsNullOrEmpty(layer["Style"]))
+                .ToDictionary(layer => layer["Id"]!, layer => layer["Style"]!, StringComparer.Ordinal)));
+        builder.Services.AddSingleton(sp => new RasterTileService(sp.GetRequiredService<ITileCache>(), sp.GetRequiredService<RasterStyleBinder>(),
+            sp.GetRequiredService<IConfiguration>().GetSection($"{TileServerSettings.SectionName}:RasterTiles").Get<RasterTileOptions>() ?? new RasterTileOptions(),
+            sp.GetRequiredService<RequestedLayerSets>()));
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapLandingPage();
         app.MapHealth();
+        app.MapCachePurge();
         app.MapXyzTiles();
         return app;
     }
 
     private static TileServerSettings ReadSettings(IConfiguration configuration) =>
         configuration.GetSection(TileServerSettings.SectionName).Get<TileServerSettings>() ?? new TileServerSettings();
+
+    /// <summary>Loads styles/*.json; a broken style file stops start-up with one line naming it.</summary>
+    private static StyleRegistry LoadStyles(string directory)
+    {
+        try
+        {
+            return StyleRegistry.LoadDirectory(directory);
+        }
+        catch (StyleFormatException bad)
+        {
+            throw new ConfigurationException(bad.Message.ReplaceLineEndings(" "), bad);
+        }
+    }
 }

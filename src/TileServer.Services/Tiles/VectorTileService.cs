@@ -6,10 +6,11 @@ using TileServer.Core.Features;
 using TileServer.Core.Layers;
 using TileServer.Core.Tiling;
 using TileServer.Mvt;
+using TileServer.Services.Caching;
 
 /// <summary>Produces Mapbox Vector Tiles on WebMercatorQuad for one layer or a composite of layers,
 /// through the tile cache.</summary>
-public sealed class VectorTileService(ITileCache cache, VectorTileOptions options)
+public sealed class VectorTileService(ITileCache cache, VectorTileOptions options, RequestedLayerSets? layerSets = null)
 {
     public const string TileMatrixSetId = "WebMercatorQuad";
     public const string Format = "mvt";
@@ -23,6 +24,7 @@ public sealed class VectorTileService(ITileCache cache, VectorTileOptions option
     public ValueTask<TileLookup> GetTileAsync(IReadOnlyList<PublishedLayer> layers, TileCoordinate tile, CancellationToken cancellationToken)
     {
         string layerKey = string.Join(',', layers.Select(l => l.Id));
+        layerSets?.Record(layerKey, Format);
         var key = new TileCacheKey(layerKey, TileMatrixSetId, tile, Format);
         return cache.GetOrCreateAsync(key, ct => ProduceAsync(layers, tile, ct), cancellationToken);
     }

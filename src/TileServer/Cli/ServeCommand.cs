@@ -10,6 +10,7 @@ public static class ServeCommand
     {
         var app = ServerApplication.Build(args);
         var catalog = app.Services.GetRequiredService<ILayerCatalog>();
+        _ = app.Services.GetRequiredService<Services.Raster.RasterStyleBinder>(); // styles fail start-up, not the first PNG request
         Console.WriteLine($"tileserver: publishing {catalog.Layers.Count} layers: {string.Join(", ", catalog.Layers.Select(l => l.Id))}");
         await app.RunAsync().ConfigureAwait(false);
         return 0;

@@ -30,4 +30,5 @@ public sealed record TileServerSettings
     public CacheSettings Cache { get; init; } = new();
     public VectorTileOptions VectorTiles { get; init; } = new();
     public XyzOptions Xyz { get; init; } = new();
+    public Admin.AdminSettings Admin { get; init; } = new();
 }

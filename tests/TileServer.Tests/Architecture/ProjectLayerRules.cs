@@ -16,7 +16,7 @@ public static class ProjectLayerRules
         ["TileServer.Sources.PostGis"] = ["TileServer.Core"],
         ["TileServer.SampleData"] = ["TileServer.Core"],
         ["TileServer.Styling"] = ["TileServer.Core", "TileServer.Rendering"],
-        ["TileServer.Services"] = ["TileServer.Core", "TileServer.Mvt"],
+        ["TileServer.Services"] = ["TileServer.Core", "TileServer.Mvt", "TileServer.Rendering", "TileServer.Styling"],
         ["TileServer.Protocols.Xyz"] = ["TileServer.Services", "TileServer.Core", "TileServer.Mvt"],
         ["TileServer"] = ["*"],
     };
