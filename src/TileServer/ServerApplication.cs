@@ -8,6 +8,7 @@ using TileServer.Core.Caching;
 using TileServer.Core.Layers;
 using TileServer.Http;
 using TileServer.Landing;
+using TileServer.Protocols.Wmts;
 using TileServer.Protocols.Xyz;
 using TileServer.Services.Caching;
 using TileServer.Services.Raster;
@@ -72,6 +73,7 @@ public static class ServerApplication
         app.MapHealth();
         app.MapCachePurge();
         app.MapXyzTiles();
+        app.MapWmts();
         return app;
     }
 

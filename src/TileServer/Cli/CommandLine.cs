@@ -17,6 +17,7 @@ public static class CommandLine
                 "serve" => await ServeCommand.RunAsync(rest).ConfigureAwait(false),
                 "sample" => SampleCommand.Run(rest),
                 "import" => await ImportCommand.RunAsync(rest).ConfigureAwait(false),
+                "seed" => await SeedCommand.RunAsync(rest).ConfigureAwait(false),
                 "help" or "--help" or "-h" => PrintUsage(Console.Out, 0),
                 _ => PrintUsage(Console.Error, 2, $"unknown command '{verb}'"),
             };
@@ -39,6 +40,7 @@ public static class CommandLine
             usage: tileserver [serve] [--urls URL] [--TileServer:Section:Key=value ...]
                    tileserver sample [--output data/sample.gpkg] [--seed N] [--density X] [--scale] [--units 130881,152501]
                    tileserver import <file.gpkg|file.geojson> [--layers a,b] [--to CONNECTION] [--mode create|replace|append] [--invalid repair|reject] [--schema public]
+                   tileserver seed --layers a[,b] --zooms 10-14 [--tms WebMercatorQuad] [--bbox minLon,minLat,maxLon,maxLat | --xzqdm 130881] [--threads N] [--format mvt|png] [--to redis | --to mbtiles:FILE]
               serve   publish the configured layers (config/tileserver.json); generates the sample data first if missing
               sample  generate the deterministic sample planning data set into a GeoPackage and print its indicators
               import  load layers into PostGIS (binary COPY, atomic per layer); --to defaults to $TILESERVER_POSTGIS

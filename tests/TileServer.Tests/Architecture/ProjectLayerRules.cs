@@ -18,6 +18,7 @@ public static class ProjectLayerRules
         ["TileServer.Styling"] = ["TileServer.Core", "TileServer.Rendering"],
         ["TileServer.Services"] = ["TileServer.Core", "TileServer.Mvt", "TileServer.Rendering", "TileServer.Styling"],
         ["TileServer.Protocols.Xyz"] = ["TileServer.Services", "TileServer.Core", "TileServer.Mvt"],
+        ["TileServer.Protocols.Wmts"] = ["TileServer.Services", "TileServer.Core", "TileServer.Mvt", "TileServer.Rendering", "TileServer.Styling"],
         ["TileServer"] = ["*"],
     };
 
