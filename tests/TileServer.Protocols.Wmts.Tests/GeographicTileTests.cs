@@ -1,9 +1,9 @@
 namespace TileServer.Protocols.Wmts.Tests;
 
+using TileServer.Tests.Shared;
 using System.Globalization;
 using TileServer.Core.Tiling;
 using TileServer.Services.Raster;
-using TileServer.Tests.Http;
 
 /// <summary>Plate carrée tiles (CGCS2000Quad, WorldCRS84Quad) drawn through the Web Mercator renderer by the
 /// warp: a pixel is inside the sample square exactly when its longitude/latitude is.</summary>

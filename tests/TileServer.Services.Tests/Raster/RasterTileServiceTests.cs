@@ -1,5 +1,6 @@
 namespace TileServer.Services.Tests.Raster;
 
+using TileServer.Tests.Shared;
 using NetTopologySuite.Geometries;
 using TileServer.Caching;
 using TileServer.Core.Features;

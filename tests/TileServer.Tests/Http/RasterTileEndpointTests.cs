@@ -1,5 +1,6 @@
 namespace TileServer.Tests.Http;
 
+using TileServer.Tests.Shared;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;

@@ -1,5 +1,6 @@
 namespace TileServer.Tests.Http;
 
+using TileServer.Tests.Shared;
 using System.Globalization;
 using System.Net;
 using System.Xml.Linq;

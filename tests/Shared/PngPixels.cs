@@ -1,10 +1,11 @@
-namespace TileServer.Tests.Http;
+namespace TileServer.Tests.Shared;
 
 using System.Buffers.Binary;
 using System.IO.Compression;
 
 /// <summary>A minimal PNG reader for the encoder's output (8-bit, colour type 3 or 6, non-interlaced), so the
-/// tests check the pixels a client would see rather than the canvas.</summary>
+/// tests check the pixels a client would see rather than the canvas. Linked into every test project that
+/// decodes tiles (tests/Shared).</summary>
 internal sealed class PngPixels
 {
     private PngPixels(int width, int height, byte[] rgba)
