@@ -1,13 +1,13 @@
 namespace TileServer.Services.Raster;
 
 using System.Buffers.Binary;
+using TileServer.Services.Geometry;
 
 /// <summary>Copies OGC/ISO WKB (and PostGIS EWKB) with every X/Y replaced through a
 /// <see cref="GeographicTileWarp"/>; the layout (byte order, type codes, Z/M values) is kept, so the
 /// result reads exactly like the input in <see cref="WkbPathReader"/>.</summary>
 public static class WkbCoordinateWarper
 {
-    private const uint EwkbZ = 0x80000000, EwkbM = 0x40000000, EwkbSrid = 0x20000000;
 
     /// <summary>The warped copy, or the input unchanged when it is malformed (the reader then skips it).</summary>
     public static byte[] Warp(ReadOnlySpan<byte> wkb, in GeographicTileWarp warp)
@@ -27,36 +27,25 @@ public static class WkbCoordinateWarper
 
     private static void WarpGeometry(Span<byte> wkb, ref int offset, in GeographicTileWarp warp)
     {
-        Need(wkb, offset, 5);
-        bool little = wkb[offset++] == 1;
-        uint rawType = ReadUInt32(wkb, ref offset, little);
-        int dimensions = 2;
-        if ((rawType & EwkbZ) != 0) dimensions++;
-        if ((rawType & EwkbM) != 0) dimensions++;
-        if ((rawType & EwkbSrid) != 0) offset += 4;
-        uint isoType = rawType & 0x0FFFFFFF;
-        uint thousands = isoType / 1000;
-        if (thousands is 1 or 2) dimensions = 3;
-        if (thousands == 3) dimensions = 4;
-
-        switch (isoType % 1000)
+        uint baseType = WkbHeader.Read(wkb, ref offset, out bool little, out int dimensions);
+        switch (baseType)
         {
             case 1:
                 WarpPoints(wkb, ref offset, little, dimensions, 1, warp);
                 break;
             case 2:
-                WarpPoints(wkb, ref offset, little, dimensions, ReadUInt32(wkb, ref offset, little), warp);
+                WarpPoints(wkb, ref offset, little, dimensions, WkbHeader.ReadUInt32(wkb, ref offset, little), warp);
                 break;
             case 3:
-                uint rings = ReadUInt32(wkb, ref offset, little);
+                uint rings = WkbHeader.ReadUInt32(wkb, ref offset, little);
                 for (uint r = 0; r < rings; r++)
                 {
-                    WarpPoints(wkb, ref offset, little, dimensions, ReadUInt32(wkb, ref offset, little), warp);
+                    WarpPoints(wkb, ref offset, little, dimensions, WkbHeader.ReadUInt32(wkb, ref offset, little), warp);
                 }
 
                 break;
             case 4 or 5 or 6 or 7:
-                uint count = ReadUInt32(wkb, ref offset, little);
+                uint count = WkbHeader.ReadUInt32(wkb, ref offset, little);
                 for (uint i = 0; i < count; i++)
                 {
                     WarpGeometry(wkb, ref offset, warp);
@@ -64,7 +53,7 @@ public static class WkbCoordinateWarper
 
                 break;
             default:
-                throw new FormatException($"unsupported WKB geometry type {rawType}");
+                throw new FormatException($"unsupported WKB geometry type {baseType}");
         }
     }
 
@@ -100,19 +89,5 @@ public static class WkbCoordinateWarper
         }
     }
 
-    private static uint ReadUInt32(ReadOnlySpan<byte> wkb, ref int offset, bool little)
-    {
-        Need(wkb, offset, 4);
-        uint value = little ? BinaryPrimitives.ReadUInt32LittleEndian(wkb[offset..]) : BinaryPrimitives.ReadUInt32BigEndian(wkb[offset..]);
-        offset += 4;
-        return value;
-    }
 
-    private static void Need(ReadOnlySpan<byte> wkb, int offset, int bytes)
-    {
-        if (offset < 0 || offset + bytes > wkb.Length)
-        {
-            throw new FormatException("truncated WKB");
-        }
-    }
 }

@@ -1,6 +1,6 @@
 namespace TileServer.Services.Raster;
 
-using System.Buffers.Binary;
+using TileServer.Services.Geometry;
 using TileServer.Rendering;
 using TileServer.Services.Tiles;
 
@@ -10,7 +10,6 @@ using TileServer.Services.Tiles;
 /// lines become open subpaths; points are skipped (the styles have no point symbols).</summary>
 public static class WkbPathReader
 {
-    private const uint EwkbZ = 0x80000000, EwkbM = 0x40000000, EwkbSrid = 0x20000000;
 
     /// <summary>Resets <paramref name="path"/> and reads one WKB geometry into it. Returns false for
     /// malformed input or geometries without drawable parts. <paramref name="polygonal"/> is true when any
@@ -34,19 +33,9 @@ public static class WkbPathReader
 
     private static void ReadGeometry(ReadOnlySpan<byte> wkb, ref int offset, in TileTransform transform, VectorPath path, ref bool polygonal)
     {
-        bool little = ReadByte(wkb, ref offset) == 1;
-        uint rawType = ReadUInt32(wkb, ref offset, little);
-        int dimensions = 2;
-        if ((rawType & EwkbZ) != 0) dimensions++;
-        if ((rawType & EwkbM) != 0) dimensions++;
-        if ((rawType & EwkbSrid) != 0) offset += 4;
-        uint isoType = rawType & 0x0FFFFFFF;
-        // ISO WKB: 1000s add Z, 2000s add M, 3000s add ZM (ISO 13249-3 / OGC 06-103r4 §8.2.3).
-        uint thousands = isoType / 1000;
-        if (thousands is 1 or 2) dimensions = 3;
-        if (thousands == 3) dimensions = 4;
+        uint baseType = WkbHeader.Read(wkb, ref offset, out bool little, out int dimensions);
 
-        switch (isoType % 1000)
+        switch (baseType)
         {
             case 1:
                 offset += dimensions * 8; // A point has no area or length to draw.
@@ -57,7 +46,7 @@ public static class WkbPathReader
                 break;
             case 3:
                 polygonal = true;
-                uint rings = ReadUInt32(wkb, ref offset, little);
+                uint rings = WkbHeader.ReadUInt32(wkb, ref offset, little);
                 for (uint r = 0; r < rings; r++)
                 {
                     ReadRing(wkb, ref offset, little, dimensions, transform, path, close: true);
@@ -65,7 +54,7 @@ public static class WkbPathReader
 
                 break;
             case 4 or 5 or 6 or 7:
-                uint count = ReadUInt32(wkb, ref offset, little);
+                uint count = WkbHeader.ReadUInt32(wkb, ref offset, little);
                 for (uint i = 0; i < count; i++)
                 {
                     ReadGeometry(wkb, ref offset, transform, path, ref polygonal);
@@ -73,13 +62,13 @@ public static class WkbPathReader
 
                 break;
             default:
-                throw new FormatException($"unsupported WKB geometry type {rawType}");
+                throw new FormatException($"unsupported WKB geometry type {baseType}");
         }
     }
 
     private static void ReadRing(ReadOnlySpan<byte> wkb, ref int offset, bool little, int dimensions, in TileTransform transform, VectorPath path, bool close)
     {
-        uint count = ReadUInt32(wkb, ref offset, little);
+        uint count = WkbHeader.ReadUInt32(wkb, ref offset, little);
         if ((long)count * dimensions * 8 > wkb.Length - offset)
         {
             throw new FormatException("truncated WKB");
@@ -88,8 +77,8 @@ public static class WkbPathReader
         bool started = false;
         for (uint i = 0; i < count; i++)
         {
-            double lon = ReadDouble(wkb, ref offset, little);
-            double lat = ReadDouble(wkb, ref offset, little);
+            double lon = WkbHeader.ReadDouble(wkb, ref offset, little);
+            double lat = WkbHeader.ReadDouble(wkb, ref offset, little);
             offset += (dimensions - 2) * 8;
             if (double.IsNaN(lon) || double.IsNaN(lat))
             {
@@ -113,25 +102,6 @@ public static class WkbPathReader
         }
     }
 
-    private static byte ReadByte(ReadOnlySpan<byte> wkb, ref int offset)
-    {
-        if (offset >= wkb.Length) throw new FormatException("truncated WKB");
-        return wkb[offset++];
-    }
 
-    private static uint ReadUInt32(ReadOnlySpan<byte> wkb, ref int offset, bool little)
-    {
-        if (offset + 4 > wkb.Length) throw new FormatException("truncated WKB");
-        var span = wkb.Slice(offset, 4);
-        offset += 4;
-        return little ? BinaryPrimitives.ReadUInt32LittleEndian(span) : BinaryPrimitives.ReadUInt32BigEndian(span);
-    }
 
-    private static double ReadDouble(ReadOnlySpan<byte> wkb, ref int offset, bool little)
-    {
-        if (offset + 8 > wkb.Length) throw new FormatException("truncated WKB");
-        var span = wkb.Slice(offset, 8);
-        offset += 8;
-        return little ? BinaryPrimitives.ReadDoubleLittleEndian(span) : BinaryPrimitives.ReadDoubleBigEndian(span);
-    }
 }
