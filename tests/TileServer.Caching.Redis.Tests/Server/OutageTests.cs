@@ -1,5 +1,6 @@
 namespace TileServer.Caching.Redis.Tests.Server;
 
+using TileServer.Tests.Shared;
 using System.Diagnostics;
 
 [Collection(RedisServerCollection.Name)]

@@ -1,5 +1,6 @@
 namespace TileServer.Caching.Redis.Tests.Server;
 
+using TileServer.Tests.Shared;
 [Collection(RedisServerCollection.Name)]
 public sealed class RedisClientTests
 {

@@ -1,5 +1,6 @@
 namespace TileServer.Caching.Tests.Redis;
 
+using TileServer.Tests.Shared;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using TileServer.Caching.Redis;
@@ -30,8 +31,8 @@ public sealed class TieredTileCacheOnRedisTests
     [Fact]
     public async Task Concurrent_requests_on_two_servers_produce_a_tile_exactly_once()
     {
-        await using RedisClient firstClient = await RedisServer.ConnectAsync();
-        await using RedisClient secondClient = await RedisServer.ConnectAsync();
+        await using RedisClient firstClient = await RedisTestServer.ConnectAsync(o => o with { ReconnectMaxDelay = TimeSpan.FromMilliseconds(500) });
+        await using RedisClient secondClient = await RedisTestServer.ConnectAsync(o => o with { ReconnectMaxDelay = TimeSpan.FromMilliseconds(500) });
         using TieredTileCache first = NewServer(firstClient, new InMemoryLayerGenerations());
         using TieredTileCache second = NewServer(secondClient, new InMemoryLayerGenerations());
         var calls = new StrongBox<int>();
@@ -48,8 +49,8 @@ public sealed class TieredTileCacheOnRedisTests
     [Fact]
     public async Task A_generation_bump_on_one_server_invalidates_the_layer_on_the_other()
     {
-        await using RedisClient firstClient = await RedisServer.ConnectAsync();
-        await using RedisClient secondClient = await RedisServer.ConnectAsync();
+        await using RedisClient firstClient = await RedisTestServer.ConnectAsync(o => o with { ReconnectMaxDelay = TimeSpan.FromMilliseconds(500) });
+        await using RedisClient secondClient = await RedisTestServer.ConnectAsync(o => o with { ReconnectMaxDelay = TimeSpan.FromMilliseconds(500) });
         ResilientDistributedCache Tier(RedisClient c) => new(new RedisDistributedCache(c), TieredTileCacheOnRedisTests.Tier);
         var firstGenerations = new DistributedLayerGenerations(Tier(firstClient), TimeSpan.Zero, prefix + "generation:");
         var secondGenerations = new DistributedLayerGenerations(Tier(secondClient), TimeSpan.Zero, prefix + "generation:");
@@ -70,8 +71,8 @@ public sealed class TieredTileCacheOnRedisTests
     [Fact]
     public async Task Redis_stopped_mid_test_fails_no_request_and_is_used_again_after_restart()
     {
-        await using RedisClient firstClient = await RedisServer.ConnectAsync();
-        await using RedisClient secondClient = await RedisServer.ConnectAsync();
+        await using RedisClient firstClient = await RedisTestServer.ConnectAsync(o => o with { ReconnectMaxDelay = TimeSpan.FromMilliseconds(500) });
+        await using RedisClient secondClient = await RedisTestServer.ConnectAsync(o => o with { ReconnectMaxDelay = TimeSpan.FromMilliseconds(500) });
         using TieredTileCache first = NewServer(firstClient, new InMemoryLayerGenerations());
         using TieredTileCache second = NewServer(secondClient, new InMemoryLayerGenerations());
         var calls = new StrongBox<int>();
@@ -79,7 +80,7 @@ public sealed class TieredTileCacheOnRedisTests
 
         try
         {
-            await RedisServer.StopAsync(firstClient);
+            await RedisTestServer.StopAsync();
             for (int x = 1; x <= 20; x++)
             {
                 var stopwatch = Stopwatch.StartNew();
@@ -95,7 +96,7 @@ public sealed class TieredTileCacheOnRedisTests
         }
         finally
         {
-            await RedisServer.StartAgainAsync();
+            await RedisTestServer.StartAgainAsync();
         }
 
         Assert.True(await firstClient.WaitUntilConnectedAsync(TimeSpan.FromSeconds(10)));

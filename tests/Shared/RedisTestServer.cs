@@ -1,31 +1,43 @@
-namespace TileServer.Caching.Tests.Redis;
+namespace TileServer.Tests.Shared;
 
 using System.Diagnostics;
 using System.Net.Sockets;
 using TileServer.Caching.Redis;
+using Xunit;
 
 /// <summary>The redis-server started by scripts/services/redis.sh, described by the variables it exports.
-/// A missing variable fails the test (never skips it): these tests must run against a real server.</summary>
-internal static class RedisServer
+/// A missing variable fails the test (never skips it): these tests must run against a real server.
+/// Linked into every test project that talks to Redis (tests/Shared).</summary>
+internal static class RedisTestServer
 {
-    public static RedisEndpointOptions Options => RedisEndpointOptions.Parse(Required("TILESERVER_REDIS"));
+    public static string ConnectionString => Required("TILESERVER_REDIS");
 
-    /// <summary>A client that reconnects quickly after an outage (the tests wait for that).</summary>
-    public static async Task<RedisClient> ConnectAsync()
+    public static RedisEndpointOptions Options => RedisEndpointOptions.Parse(ConnectionString);
+
+    /// <summary>A client connected to the test server (waits for the first connection).</summary>
+    public static async Task<RedisClient> ConnectAsync(Func<RedisEndpointOptions, RedisEndpointOptions>? adjust = null)
     {
-        var client = new RedisClient(Options with { ReconnectMaxDelay = TimeSpan.FromMilliseconds(500) });
+        RedisEndpointOptions options = adjust is null ? Options : adjust(Options);
+        var client = new RedisClient(options);
         Assert.True(await client.WaitUntilConnectedAsync(TimeSpan.FromSeconds(5)), $"not connected: {client.Health.LastError?.Message}");
         return client;
     }
 
-    /// <summary>SHUTDOWN NOSAVE (the server closes every connection instead of replying), then waits until the port is closed.</summary>
-    public static async Task StopAsync(RedisClient admin)
+    public static string UniqueKey(string name) => $"tests:{name}:{Guid.NewGuid():N}";
+
+    /// <summary>SHUTDOWN NOSAVE (the server closes every connection), then waits until the port is closed.</summary>
+    public static async Task StopAsync()
     {
-        await Assert.ThrowsAnyAsync<RedisException>(() => admin.ExecuteAsync(["SHUTDOWN", "NOSAVE"]));
+        await using (var admin = await ConnectAsync())
+        {
+            // The server closes the connection instead of replying: a connection error is the expected answer.
+            await Assert.ThrowsAnyAsync<RedisException>(() => admin.ExecuteAsync(["SHUTDOWN", "NOSAVE"]));
+        }
+
         await WaitForPortAsync(open: false);
     }
 
-    /// <summary>Starts the server again with the script's config file (same port and password; it daemonizes).</summary>
+    /// <summary>Starts the server again with the script's config file (same port, same password; it daemonizes).</summary>
     public static async Task StartAgainAsync()
     {
         if (await IsPortOpenAsync())
@@ -69,5 +81,5 @@ internal static class RedisServer
             ? value
             : throw new InvalidOperationException(
                 $"{variable} is not set: these tests need the real redis-server that scripts/services/redis.sh starts. "
-                + "Run scripts/test.sh, or: . scripts/services/redis.sh && dotnet test tests/TileServer.Caching.Tests; redis_stop");
+                + "Run scripts/test.sh, or: . scripts/services/redis.sh && dotnet test tests/<project>; redis_stop");
 }
