@@ -145,7 +145,7 @@ public sealed class TieredTileCacheTests
 
         Assert.False(lookup.FromCache);
         Assert.Equal(1, calls.Value);
-        Assert.InRange(stopwatch.Elapsed, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(3));
+        Assert.True(stopwatch.Elapsed >= TimeSpan.FromMilliseconds(250), "produced before the lock wait ran out"); // a lower bound only: upper bounds flake on busy machines
     }
 
     [Fact]

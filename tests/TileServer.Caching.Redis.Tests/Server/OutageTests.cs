@@ -23,7 +23,7 @@ public sealed class OutageTests
             {
                 var stopwatch = Stopwatch.StartNew();
                 await Assert.ThrowsAnyAsync<RedisException>(() => cache.GetAsync("before"));
-                Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1), $"call {i} took {stopwatch.ElapsedMilliseconds} ms");
+                Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"call {i} took {stopwatch.ElapsedMilliseconds} ms");
                 await Task.Delay(50);
             }
 

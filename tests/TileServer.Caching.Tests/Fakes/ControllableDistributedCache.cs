@@ -15,6 +15,9 @@ internal sealed class ControllableDistributedCache : IDistributedCache
 
     public int Gets;
 
+    /// <summary>Calls that reached the store while it was throwing or hanging.</summary>
+    public int FailedAttempts;
+
     public ConcurrentDictionary<string, DistributedCacheEntryOptions> SetOptions { get; } = new();
 
     public byte[]? Get(string key) => GetAsync(key).GetAwaiter().GetResult();
@@ -50,7 +53,17 @@ internal sealed class ControllableDistributedCache : IDistributedCache
     /// <summary>Reads the store directly, bypassing the failure modes (for assertions).</summary>
     public byte[]? Peek(string key) => inner.Get(key);
 
-    private Task FailIfAskedAsync() => Mode switch
+    private Task FailIfAskedAsync()
+    {
+        if (Mode != DistributedCacheMode.Working)
+        {
+            Interlocked.Increment(ref FailedAttempts);
+        }
+
+        return FailureFor(Mode);
+    }
+
+    private static Task FailureFor(DistributedCacheMode mode) => mode switch
     {
         DistributedCacheMode.Throwing => throw new InvalidOperationException("connection refused"),
         DistributedCacheMode.Hanging => Task.Delay(Timeout.InfiniteTimeSpan, CancellationToken.None),

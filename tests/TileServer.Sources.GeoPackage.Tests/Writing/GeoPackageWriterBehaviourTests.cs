@@ -12,9 +12,10 @@ public sealed class GeoPackageWriterBehaviourTests(ITestOutputHelper output) : I
     public void Dispose() => directory.Dispose();
 
     [Fact]
-    public void Writes_polygons_of_thirty_vertices_fast_enough_for_300k_in_well_under_30_seconds()
+    public void Writes_thirty_thousand_polygons_with_every_row_and_its_spatial_index()
     {
-        // GPKG_PERF_FEATURES=300000 measures the full production scale; the default keeps CI quick.
+        // Write speed is measured by benchmarks (docs/benchmarks.md), not asserted here: CI machines are noisy.
+        // GPKG_PERF_FEATURES=300000 still lets a developer time the production scale by hand.
         var count = int.TryParse(Environment.GetEnvironmentVariable("GPKG_PERF_FEATURES"), out var n) ? n : 30_000;
         var layer = SampleLayers.Parcels(count);
         var path = Environment.GetEnvironmentVariable("GPKG_PERF_OUTPUT") ?? directory.File("perf.gpkg");
@@ -22,12 +23,11 @@ public sealed class GeoPackageWriterBehaviourTests(ITestOutputHelper output) : I
         var stopwatch = Stopwatch.StartNew();
         GeoPackageWriter.Write(path, [layer]);
         stopwatch.Stop();
+        output.WriteLine($"{count} polygons in {stopwatch.Elapsed.TotalSeconds:F2} s = {count / stopwatch.Elapsed.TotalSeconds:F0}/s, {new FileInfo(path).Length / 1e6:F1} MB");
 
-        var perSecond = count / stopwatch.Elapsed.TotalSeconds;
-        output.WriteLine($"{count} polygons in {stopwatch.Elapsed.TotalSeconds:F2} s = {perSecond:F0}/s, {new FileInfo(path).Length / 1e6:F1} MB");
-        // 12,000 per second is 300,000 in 25 s: a ceiling that holds on a loaded 2-core machine
-        // (an unloaded run of 300,000 measures about 5-6 s).
-        Assert.True(perSecond > 12_000, $"only {perSecond:F0} polygons per second");
+        using var connection = Sql.Open(path);
+        Assert.Equal((long)count, Sql.Scalar(connection, "SELECT COUNT(*) FROM parcels"));
+        Assert.Equal((long)count, Sql.Scalar(connection, "SELECT COUNT(*) FROM rtree_parcels_geom"));
     }
 
     [Fact]
