@@ -11,6 +11,7 @@ using TileServer.Landing;
 using TileServer.Protocols.Wmts;
 using TileServer.Protocols.Xyz;
 using TileServer.Services.Caching;
+using TileServer.Services.Layers;
 using TileServer.Services.Raster;
 using TileServer.Services.Tiles;
 using TileServer.Styling;
@@ -50,10 +51,13 @@ public static class ServerApplication
         builder.Services.AddSingleton(sp => sp.GetRequiredService<ComposedCache>().Generations);
         builder.Services.AddSingleton<ITileCache>(sp => sp.GetRequiredService<TieredTileCache>());
         builder.Services.AddSingleton<ICacheHealthProbe>(sp => sp.GetRequiredService<TieredTileCache>());
+        builder.Services.AddSingleton<ILayerChangeFeed, LayerChangeHub>();
         builder.Services.AddHostedService<GeoPackageChangeMonitor>();
         builder.Services.AddSingleton<RequestedLayerSets>();
         builder.Services.AddSingleton(sp => new TileCachePurger(
             sp.GetRequiredService<TieredTileCache>(), sp.GetRequiredService<ILayerGenerations>(), sp.GetRequiredService<RequestedLayerSets>()));
+        builder.Services.AddSingleton(sp => new CacheInvalidationOnChange(
+            sp.GetRequiredService<ILayerChangeFeed>(), sp.GetRequiredService<TileCachePurger>(), sp.GetRequiredService<ILayerCatalog>()));
         builder.Services.AddSingleton(sp => new VectorTileService(
             sp.GetRequiredService<ITileCache>(), sp.GetRequiredService<TileServerSettings>().VectorTiles, sp.GetRequiredService<RequestedLayerSets>()));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<TileServerSettings>().Xyz);
@@ -67,6 +71,8 @@ public static class ServerApplication
             sp.GetRequiredService<RequestedLayerSets>()));
 
         var app = builder.Build();
+        // Subscribed before the first request, so no change is missed.
+        app.Services.GetRequiredService<CacheInvalidationOnChange>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapLandingPage();

@@ -1,16 +1,14 @@
 namespace TileServer.Http;
 
 using TileServer.Configuration;
-using TileServer.Core.Caching;
 using TileServer.Core.Layers;
 using TileServer.Sources.GeoPackage;
 
 /// <summary>Watches the GeoPackage files behind the published layers: when a file (or its write-ahead log)
-/// changes — an editor saved in QGIS, a new delivery was copied over — the generations of its layers
-/// are bumped, so every cached tile of those layers, in every format and tile matrix set, is out of
-/// reach at once. Polling the file's time and size is used rather than FileSystemWatcher because it
+/// changes — an editor saved in QGIS, a new delivery was copied over — its layers are reported as changed
+/// on the <see cref="ILayerChangeFeed"/> (cache invalidation and derived data subscribe there). Polling the file's time and size is used rather than FileSystemWatcher because it
 /// also works on network and container file systems.</summary>
-public sealed class GeoPackageChangeMonitor(ILayerCatalog catalog, ILayerGenerations generations, TileServerSettings settings, ILogger<GeoPackageChangeMonitor> logger)
+public sealed class GeoPackageChangeMonitor(ILayerCatalog catalog, ILayerChangeFeed changes, TileServerSettings settings, ILogger<GeoPackageChangeMonitor> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -38,12 +36,15 @@ public sealed class GeoPackageChangeMonitor(ILayerCatalog catalog, ILayerGenerat
                 }
 
                 stamps[file] = stamp;
-                foreach (string layer in layers)
+                try
                 {
-                    await generations.BumpAsync(layer, stoppingToken).ConfigureAwait(false);
+                    await changes.PublishAsync(layers.Select(LayerDataChange.Whole).ToArray(), stoppingToken).ConfigureAwait(false);
+                    logger.LogInformation("{File} changed: layers {Layers} reported as changed", file, string.Join(", ", layers));
                 }
-
-                logger.LogInformation("{File} changed: cached tiles of {Layers} invalidated", file, string.Join(", ", layers));
+                catch (AggregateException failure)
+                {
+                    logger.LogError(failure, "{File} changed: a consumer of the change failed", file);
+                }
             }
         }
     }
