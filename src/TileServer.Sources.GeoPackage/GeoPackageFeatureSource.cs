@@ -90,6 +90,8 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IDisposable
             : throw new ArgumentException($"table {table.Info.Table} of source {Id} has no field '{name}'", nameof(query))).ToArray();
         if (query.Limit is < 0)
             throw new ArgumentException("limit must not be negative", nameof(query));
+        if (query.IsRefined)
+            throw new NotSupportedException($"source {Id} does not translate filters, sorting or offsets yet");
         if (query.Limit == 0)
             yield break;
 
@@ -128,6 +130,17 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IDisposable
             if (++returned == query.Limit)
                 yield break;
         }
+    }
+
+    /// <summary>Counts the matches of the query's bounds. Filters are not translated yet (issue 6 in progress)
+    /// and are rejected rather than ignored.</summary>
+    public async Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        long count = 0;
+        await foreach (var _ in QueryAsync(query with { Fields = [], Limit = null, Offset = 0, SortBy = [] }, cancellationToken).ConfigureAwait(false))
+            count++;
+        return count;
     }
 
     /// <summary>Closes the idle pooled connections for this file so its handles are released (e.g.

@@ -65,6 +65,8 @@ public sealed class PostGisFeatureSource : IFeatureSource, IMvtTileSource, IDisp
             : throw new ArgumentException($"table {query.Table} of source {Id} has no field '{name}'", nameof(query))).ToArray();
         if (query.Limit is < 0)
             throw new ArgumentException("limit must not be negative", nameof(query));
+        if (query.IsRefined)
+            throw new NotSupportedException($"source {Id} does not translate filters, sorting or offsets yet");
         if (query.Limit == 0)
             yield break;
 
@@ -85,6 +87,17 @@ public sealed class PostGisFeatureSource : IFeatureSource, IMvtTileSource, IDisp
         await using var reader = await Guard(() => command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken), cancellationToken);
         while (await Guard(() => ReadRecordAsync(reader, fields, cancellationToken), cancellationToken) is { } record)
             yield return record;
+    }
+
+    /// <summary>Counts the matches of the query's bounds. Filters are not translated yet (issue 6 in progress)
+    /// and are rejected rather than ignored.</summary>
+    public async Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        long count = 0;
+        await foreach (var _ in QueryAsync(query with { Fields = [], Limit = null, Offset = 0, SortBy = [] }, cancellationToken).ConfigureAwait(false))
+            count++;
+        return count;
     }
 
     public Task<byte[]> GetMvtTileAsync(IReadOnlyList<MvtLayerRequest> layers, TileCoordinate tile, MvtTileSettings settings, CancellationToken cancellationToken)

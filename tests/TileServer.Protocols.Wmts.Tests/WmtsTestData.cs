@@ -85,6 +85,14 @@ public static class WmtsTestData
 
         public IReadOnlyList<SourceLayerInfo> Layers => [info];
 
+        public async Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken)
+        {
+            long count = 0;
+            await foreach (var _ in QueryAsync(query, cancellationToken))
+                count++;
+            return count;
+        }
+
         public async IAsyncEnumerable<FeatureRecord> QueryAsync(FeatureQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             await Task.Yield();

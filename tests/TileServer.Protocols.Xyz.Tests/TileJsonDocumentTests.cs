@@ -15,6 +15,8 @@ public sealed class TileJsonDocumentTests
             [new SourceLayerInfo("t", "geom", GeometryKind.Polygon, 4490, extent, [new FieldDefinition("code", FieldType.Text), new FieldDefinition("area", FieldType.Real)], 1)];
 
         public IAsyncEnumerable<FeatureRecord> QueryAsync(FeatureQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
     private static PublishedLayer Layer(string id, BoundingBox extent, int minZoom, int maxZoom, params string[] attributes)

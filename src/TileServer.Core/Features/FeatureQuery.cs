@@ -1,9 +1,23 @@
 namespace TileServer.Core.Features;
 
+using TileServer.Core.Features.Filtering;
 using TileServer.Core.Geometry;
 
 /// <summary>What to read from one source table: features whose envelope intersects <see cref="Bounds"/>, given in
 /// longitude/latitude degrees (EPSG:4490, equal to WGS 84 at tile precision); sources holding projected tables
 /// transform the box. Geometries come back in EPSG:4490 too.
-/// Null bounds read all features; at most <see cref="Limit"/> of them, with the listed fields.</summary>
-public sealed record FeatureQuery(string Table, BoundingBox? Bounds, IReadOnlyList<string> Fields, int? Limit = null);
+/// Null bounds read all features; at most <see cref="Limit"/> of them, with the listed fields.
+/// <see cref="Filter"/> narrows further (translated to SQL by the source, never evaluated in process);
+/// <see cref="SortBy"/> orders the rows (row id last, always), and <see cref="Offset"/> skips that many
+/// matching rows first, for paging. Without a sort, rows come in row-id order whenever an offset is set.</summary>
+public sealed record FeatureQuery(string Table, BoundingBox? Bounds, IReadOnlyList<string> Fields, int? Limit = null)
+{
+    public FeatureFilter? Filter { get; init; }
+
+    public IReadOnlyList<SortKey> SortBy { get; init; } = [];
+
+    public long Offset { get; init; }
+
+    /// <summary>True when the query needs more than a box scan (filter, sort or offset).</summary>
+    public bool IsRefined => Filter is not null || SortBy.Count > 0 || Offset > 0;
+}

@@ -12,6 +12,9 @@ internal sealed class WarpedFeatureSource(IFeatureSource inner, GeographicTileWa
 
     public IReadOnlyList<SourceLayerInfo> Layers => inner.Layers;
 
+    public Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken) =>
+        inner.CountAsync(query with { Bounds = warp.QueryBounds(bufferPixels) }, cancellationToken);
+
     public async IAsyncEnumerable<FeatureRecord> QueryAsync(FeatureQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var real = query with { Bounds = warp.QueryBounds(bufferPixels) };

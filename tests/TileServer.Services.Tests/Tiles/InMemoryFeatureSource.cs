@@ -17,6 +17,14 @@ internal sealed class InMemoryFeatureSource(string table, IReadOnlyList<FieldDef
     public IReadOnlyList<SourceLayerInfo> Layers { get; } =
         [new SourceLayerInfo(table, "geom", GeometryKind.MultiPolygon, 4490, new BoundingBox(-180, -90, 180, 90), fields, rows.Count)];
 
+    public async Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken)
+    {
+        long count = 0;
+        await foreach (var _ in QueryAsync(query, cancellationToken))
+            count++;
+        return count;
+    }
+
     public async IAsyncEnumerable<FeatureRecord> QueryAsync(FeatureQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         QueryCount++;
