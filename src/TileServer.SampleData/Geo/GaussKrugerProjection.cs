@@ -3,6 +3,7 @@ namespace TileServer.SampleData.Geo;
 using NetTopologySuite.Geometries;
 using ProjNet.CoordinateSystems;
 using ProjNet.CoordinateSystems.Transformations;
+using TileServer.Core.Crs;
 
 /// <summary>A CGCS2000 3-degree Gauss-Krüger zone (transverse Mercator, k0 = 1, false easting 500 km,
 /// no zone prefix), used for every area in the sample: areas are planar areas in the unit's own zone.
@@ -19,8 +20,9 @@ public sealed class GaussKrugerProjection
     {
         CentralMeridian = centralMeridian;
         var factory = new CoordinateSystemFactory();
-        var geographic = (GeographicCoordinateSystem)factory.CreateFromWkt(GeographicWkt);
-        var projected = (ProjectedCoordinateSystem)factory.CreateFromWkt(ProjectedWkt(centralMeridian));
+        var zone = CrsRegistry.GaussKrugerFor(centralMeridian);
+        var geographic = (GeographicCoordinateSystem)factory.CreateFromWkt(CrsRegistry.Cgcs2000.Wkt);
+        var projected = (ProjectedCoordinateSystem)factory.CreateFromWkt(zone.Wkt);
         var transform = new CoordinateTransformationFactory().CreateFromCoordinateSystems(geographic, projected);
         forward = transform.MathTransform;
         inverse = new CoordinateTransformationFactory().CreateFromCoordinateSystems(projected, geographic).MathTransform;
@@ -65,14 +67,4 @@ public sealed class GaussKrugerProjection
         copy.GeometryChanged();
         return copy;
     }
-
-    private const string GeographicWkt =
-        "GEOGCS[\"China Geodetic Coordinate System 2000\",DATUM[\"China_2000\",SPHEROID[\"CGCS2000\",6378137,298.257222101]]," +
-        "PRIMEM[\"Greenwich\",0],UNIT[\"degree\",0.0174532925199433],AUTHORITY[\"EPSG\",\"4490\"]]";
-
-    private static string ProjectedWkt(int centralMeridian) =>
-        $"PROJCS[\"CGCS2000 / 3-degree Gauss-Kruger CM {centralMeridian}E\",{GeographicWkt}," +
-        "PROJECTION[\"Transverse_Mercator\"],PARAMETER[\"latitude_of_origin\",0]," +
-        $"PARAMETER[\"central_meridian\",{centralMeridian}],PARAMETER[\"scale_factor\",1]," +
-        "PARAMETER[\"false_easting\",500000],PARAMETER[\"false_northing\",0],UNIT[\"metre\",1]]";
 }
