@@ -1,0 +1,79 @@
+namespace TileServer.Services.Features;
+
+using System.Runtime.CompilerServices;
+using NetTopologySuite.IO;
+using TileServer.Core.Crs;
+using TileServer.Core.Errors;
+using TileServer.Core.Features;
+using TileServer.Core.Features.Filtering;
+using TileServer.Core.Layers;
+
+/// <summary>The feature use case behind WFS and OGC API – Features: resolves a published layer, checks the
+/// requested properties and sort keys against what the layer exposes, lets the source filter, sort and page
+/// in its own query language, and streams features decoded and reprojected one at a time (memory stays
+/// bounded whatever the result size). Field names unknown to the layer are the client's error
+/// (<see cref="InvalidParameterException"/>); the adapters report them in their own formats.</summary>
+public sealed class FeatureService(ILayerCatalog catalog)
+{
+    public IReadOnlyList<PublishedLayer> Layers => catalog.Layers;
+
+    /// <summary>The layer, or <see cref="UnknownLayerException"/>.</summary>
+    public PublishedLayer Layer(string layerId) =>
+        catalog.TryGet(layerId, out var layer) ? layer : throw new UnknownLayerException(layerId);
+
+    /// <summary>The exposed field of that name, or <see cref="InvalidParameterException"/> naming <paramref name="parameter"/>.</summary>
+    public static FieldDefinition Field(PublishedLayer layer, string name, string parameter)
+    {
+        foreach (var field in layer.ExposedFields)
+        {
+            if (string.Equals(field.Name, name, StringComparison.Ordinal))
+                return field;
+        }
+
+        throw new InvalidParameterException(parameter, $"layer '{layer.Id}' has no property '{name}' (properties: {string.Join(", ", layer.ExposedFields.Select(f => f.Name))})");
+    }
+
+    public Task<long> CountAsync(FeatureRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var layer = Layer(request.LayerId);
+        return layer.Source.CountAsync(SourceQuery(layer, request, []), cancellationToken);
+    }
+
+    /// <summary>Streams the page of features the request asks for, in the request's output CRS.</summary>
+    public async IAsyncEnumerable<FeatureItem> QueryAsync(FeatureRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var layer = Layer(request.LayerId);
+        var fields = request.Properties is null
+            ? layer.ExposedFields
+            : request.Properties.Select(name => Field(layer, name, "properties")).ToArray();
+        var query = SourceQuery(layer, request, fields.Select(f => f.Name).ToArray());
+        var reader = new WKBReader(); // per request: NTS readers keep state
+        var transformer = CrsTransformer.FromStorage(request.OutputCrs);
+
+        await foreach (var record in layer.Source.QueryAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            var geometry = reader.Read(record.Wkb.ToArray());
+            yield return new FeatureItem(record.Fid, transformer.Transform(geometry), fields, record.Values);
+        }
+    }
+
+    private static FeatureQuery SourceQuery(PublishedLayer layer, FeatureRequest request, IReadOnlyList<string> fields)
+    {
+        if (request.Offset < 0)
+            throw new InvalidParameterException("offset", "the start index must not be negative");
+        if (request.Limit is < 0)
+            throw new InvalidParameterException("limit", "the limit must not be negative");
+        foreach (var key in request.SortBy)
+            Field(layer, key.Field, "sortBy");
+        FilterFieldCheck.Validate(layer, request.Filter);
+
+        return new FeatureQuery(layer.Definition.Table, request.Bounds, fields, request.Limit)
+        {
+            Filter = request.Filter,
+            SortBy = request.SortBy,
+            Offset = request.Offset,
+        };
+    }
+}
