@@ -6,10 +6,11 @@ using Xunit.Abstractions;
 [Collection(PostGisCollection.Name)]
 public sealed class ImportThroughputTests(PostGisDatabaseFixture database, ITestOutputHelper output)
 {
-    /// <summary>Measures 200,000 parcels of 30 vertices end to end. The assertion is a loose floor so a
-    /// slow shared CI machine does not fail; the measured rate is written to the test output.</summary>
+    /// <summary>Imports 200,000 parcels of 30 vertices end to end and reports progress per stage. Speed is
+    /// not asserted (CI machines are noisy): benchmarks/import-throughput.sh measures it; the stage times
+    /// are written to the test output for a quick look.</summary>
     [Fact]
-    public async Task Imports_200000_parcels_and_reports_rows_per_second()
+    public async Task Imports_200000_parcels_reporting_each_stage_with_rows_per_second()
     {
         var name = PostGisDatabaseFixture.NewTableName("bulk");
         var layer = SampleLayers.Parcels(name, 200_000);
@@ -20,11 +21,12 @@ public sealed class ImportThroughputTests(PostGisDatabaseFixture database, ITest
 
         output.WriteLine($"rows {report.Rows}: COPY {report.CopyTime.TotalSeconds:F2} s = {report.CopyRowsPerSecond:F0} rows/s; " +
                          $"total (with validation, key, GiST, ANALYZE) {report.TotalTime.TotalSeconds:F2} s = {report.RowsPerSecond:F0} rows/s");
-        Console.WriteLine($"[throughput] COPY {report.CopyRowsPerSecond:F0} rows/s, total {report.RowsPerSecond:F0} rows/s");
+        foreach (var stage in samples.GroupBy(s => s.Stage))
+            output.WriteLine($"  {stage.Key,-8} until {stage.Max(s => s.Elapsed).TotalSeconds:F2} s");
         Assert.Equal(200_000, report.Rows);
         Assert.Equal(0, report.InvalidGeometries);
         Assert.Contains(samples, s => s.Stage == "copy" && s.Rows > 0 && s.RowsPerSecond > 0);
-        Assert.True(report.RowsPerSecond > 10_000, $"import too slow: {report.RowsPerSecond:F0} rows/s");
+        Assert.Equal(["copy", "validate", "index", "swap", "done"], samples.Select(s => s.Stage).Distinct());
         await database.ExecuteAsync($"DROP TABLE {database.Schema}.{name}");
     }
 

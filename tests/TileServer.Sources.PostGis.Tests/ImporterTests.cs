@@ -119,6 +119,33 @@ public sealed class ImporterTests(PostGisDatabaseFixture database)
     }
 
     /// <summary>IProgress&lt;T&gt; without a synchronization context hop, so cancellation happens mid-COPY.</summary>
+    [Fact]
+    public async Task Stored_wkb_passes_through_and_single_parts_become_one_part_multis()
+    {
+        var name = PostGisDatabaseFixture.NewTableName("wkb");
+        var polygon = SampleLayers.Ring(118.7, 41.0, 0.001, 12);
+        var multi = SampleLayers.Factory.CreateMultiPolygon([SampleLayers.Ring(118.8, 41.0, 0.001, 9), SampleLayers.Ring(118.81, 41.0, 0.001, 7)]);
+        var bigEndian = new NetTopologySuite.IO.WKBWriter(NetTopologySuite.IO.ByteOrder.BigEndian, false).Write(polygon);
+        var little = new NetTopologySuite.IO.WKBWriter();
+        var values = SampleLayers.Parcels(name, 1).Features[0].Values;
+        var layer = new FeatureLayerData(SampleLayers.ParcelSchema(name), [
+            WritableFeature.FromWkb(little.Write(polygon), 4490, values),
+            WritableFeature.FromWkb(little.Write(multi), 4490, values),
+            WritableFeature.FromWkb(bigEndian, 4490, values),
+        ]);
+        await using var importer = new PostGisImporter(database.ConnectionString);
+
+        await importer.ImportAsync([layer], Options(ImportMode.Create));
+
+        Assert.Equal([1L, 2L, 1L], await database.LongsAsync($"SELECT ST_NumGeometries(geom) FROM {database.Schema}.{name} ORDER BY fid"));
+        Assert.True(await database.ScalarAsync<bool>(
+            $"SELECT ST_Equals(geom, ST_Multi(ST_GeomFromText('{polygon.AsText()}', 4490))) FROM {database.Schema}.{name} WHERE fid = 1"));
+        Assert.True(await database.ScalarAsync<bool>(
+            $"SELECT ST_Equals(geom, ST_GeomFromText('{multi.AsText()}', 4490)) FROM {database.Schema}.{name} WHERE fid = 2"));
+        Assert.True(await database.ScalarAsync<bool>(
+            $"SELECT ST_Equals(a.geom, b.geom) FROM {database.Schema}.{name} a, {database.Schema}.{name} b WHERE a.fid = 1 AND b.fid = 3"));
+    }
+
     private sealed class SynchronousProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
     {
         public void Report(ImportProgress value) => report(value);

@@ -22,8 +22,8 @@ internal sealed class CopyRowWriter(FeatureLayerSchema layer)
             throw new ArgumentException($"feature {fid} of {layer.Name} has {feature.Values.Length} values for {layer.Fields.Count} fields");
         await importer.StartRowAsync(cancellationToken);
         await importer.WriteAsync(fid, NpgsqlDbType.Bigint, cancellationToken);
-        if (feature.Geometry is null)
-            await importer.WriteNullAsync(cancellationToken);
+        if (feature.Wkb is { } stored && WkbPassThrough.TryAsDeclared(stored, layer.GeometryKind, out var wkb))
+            await importer.WriteAsync(wkb, NpgsqlDbType.Bytea, cancellationToken);
         else
             await importer.WriteAsync(wkbWriter.Write(AsDeclaredKind(feature.Geometry)), NpgsqlDbType.Bytea, cancellationToken);
 

@@ -1,11 +1,10 @@
 namespace TileServer.Cli.Import;
 
 using System.Runtime.CompilerServices;
-using NetTopologySuite.IO;
 using TileServer.Core.Features;
 using TileServer.Sources.GeoPackage;
 
-/// <summary>Streams the feature tables of a GeoPackage as import input, decoding WKB with NetTopologySuite.</summary>
+/// <summary>Streams the feature tables of a GeoPackage as import input, passing the stored WKB through.</summary>
 public static class GeoPackageImportReader
 {
     public static IReadOnlyList<ImportInput> Read(GeoPackageFeatureSource source, IReadOnlyCollection<string>? onlyLayers)
@@ -27,13 +26,12 @@ public static class GeoPackageImportReader
 
     private static async IAsyncEnumerable<WritableFeature> Stream(GeoPackageFeatureSource source, SourceLayerInfo layer, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var reader = new WKBReader();
         var query = new FeatureQuery(layer.Table, null, layer.Fields.Select(f => f.Name).ToList());
         await foreach (var record in source.QueryAsync(query, cancellationToken).ConfigureAwait(false))
         {
-            var geometry = reader.Read(record.Wkb.ToArray());
-            geometry.SRID = layer.Srid;
-            yield return new WritableFeature(geometry, record.Values);
+            // The stored WKB goes to the importer as is: decoding it into objects only to encode it again
+            // cost about a third of the import's client time.
+            yield return WritableFeature.FromWkb(record.Wkb, layer.Srid, record.Values);
         }
     }
 }
