@@ -21,10 +21,18 @@ internal static class PostGisConnectionFactory
             // Tile statements repeat with new parameters: let Npgsql prepare the hot ones server-side.
             MaxAutoPrepare = 64,
             AutoPrepareMinUsages = 3,
+            // How long Npgsql waits for PostgreSQL to confirm a cancel request before it breaks the
+            // connection instead (milliseconds).
+            CancellationTimeout = 1000,
         };
         // Server-side statement_timeout for every statement of the session (PostgreSQL docs §20.11).
         var timeoutMs = (long)Math.Ceiling(options.StatementTimeout.TotalMilliseconds);
         builder.Options = $"{builder.Options} -c statement_timeout={timeoutMs}".Trim();
+        // A cancel request that reaches the backend between two protocol messages of a statement is dropped
+        // (PostgreSQL only honours it while executing), so Npgsql gives up after CancellationTimeout and
+        // closes the socket. The server then only notices when it next writes, which a long query does not:
+        // checking the client socket every second (PostgreSQL 14+, §20.3.1) ends the orphaned query soon.
+        builder.Options = $"{builder.Options} -c client_connection_check_interval=1000";
         return NpgsqlDataSource.Create(builder);
     }
 

@@ -66,9 +66,16 @@ public sealed class QueryTests(PostGisDatabaseFixture database)
     {
         using var source = new PostGisFeatureSource("db", PostGisLayerSetup.Options(database));
         await database.ExecuteAsync($"INSERT INTO {s}.{table} VALUES (1, ST_MakeEnvelope(118, 41, 118.1, 41.1, 4490))");
+        await CancelAsync(table, token => source.QueryAsync(new FeatureQuery($"{s}.{table}_v", new BoundingBox(117, 40, 119, 42), []), token).ToListAsync().AsTask());
+        // The database-made tile path (one ST_AsMVT statement) must be cancellable too.
+        await CancelAsync(table, token => source.GetMvtTileAsync([new Core.Features.MvtLayerRequest("slow", $"{s}.{table}_v", [], null)],
+            Core.Tiling.WebMercator.TileAt(118.05, 41.05, 12), new MvtTileSettings(4096, 64, 0.25, 0.25), token));
+    }
 
+    private async Task CancelAsync(string table, Func<CancellationToken, Task> start)
+    {
         using var cancellation = new CancellationTokenSource();
-        var query = source.QueryAsync(new FeatureQuery($"{s}.{table}_v", new BoundingBox(117, 40, 119, 42), []), cancellation.Token).ToListAsync().AsTask();
+        var query = start(cancellation.Token);
         var activity = $"SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%{table}_v%' AND pid <> pg_backend_pid()";
         Assert.True(await WaitUntilAsync(async () => await database.ScalarAsync<long>(activity) == 1, TimeSpan.FromSeconds(10)), "the slow query never started");
 
