@@ -11,17 +11,6 @@ using TileServer.Services.Tests.Tiles;
 
 public sealed class CacheInvalidationOnChangeTests
 {
-    private sealed class RecordingInvalidation : ITileCacheInvalidation
-    {
-        public List<TileCacheKey> Removed { get; } = [];
-
-        public ValueTask RemoveAsync(TileCacheKey key, CancellationToken cancellationToken)
-        {
-            Removed.Add(key);
-            return ValueTask.CompletedTask;
-        }
-    }
-
     private static LayerCatalog Catalog(int maxZoom) => new(
         [new LayerDefinition { Id = "ghyd", Source = "memory", Table = "parcels", MaxZoom = maxZoom }],
         [new InMemoryFeatureSource("parcels", [new FieldDefinition("bsm", FieldType.Text)], [])]);

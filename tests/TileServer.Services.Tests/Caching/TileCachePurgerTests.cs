@@ -8,17 +8,6 @@ using TileServer.Services.Caching;
 
 public sealed class TileCachePurgerTests
 {
-    private sealed class RecordingInvalidation : ITileCacheInvalidation
-    {
-        public List<TileCacheKey> Removed { get; } = [];
-
-        public ValueTask RemoveAsync(TileCacheKey key, CancellationToken cancellationToken)
-        {
-            Removed.Add(key);
-            return ValueTask.CompletedTask;
-        }
-    }
-
     [Fact]
     public async Task Small_box_removes_each_tile_of_every_set_containing_the_layer()
     {
