@@ -1,3 +1,4 @@
+using TileServer.Tests.Shared;
 using System.Text.Json.Nodes;
 using TileServer.Rendering;
 
@@ -15,7 +16,7 @@ public sealed class LegendRendererTests
     {
         StyleDocument style = Registry.Get(styleId);
         Legend legend = new LegendRenderer().Render(style);
-        PngTestDecoder png = PngTestDecoder.Decode(legend.Png);
+        PngPixels png = PngPixels.Decode(legend.Png);
         Assert.Equal((legend.Width, legend.Height), (png.Width, png.Height));
         Assert.Equal(style.Rules.Count, legend.Entries.Count);
 
@@ -26,7 +27,7 @@ public sealed class LegendRendererTests
             if (rule.Fill is { } fill)
             {
                 background = Over(fill.Color, fill.Opacity, background);
-                var centre = png.Pixel(entry.SwatchX + (entry.SwatchWidth / 2), entry.SwatchY + (entry.SwatchHeight / 2));
+                var centre = png.At(entry.SwatchX + (entry.SwatchWidth / 2), entry.SwatchY + (entry.SwatchHeight / 2));
                 AssertClose(background, centre, $"{styleId}/{rule.Id} fill");
             }
 
@@ -68,13 +69,13 @@ public sealed class LegendRendererTests
     private static void AssertClose((byte R, byte G, byte B) expected, (byte R, byte G, byte B, byte A) actual, string what) =>
         Assert.True(Close(expected, actual), $"{what}: expected {expected}, found {actual}");
 
-    private static bool AnyPixel(PngTestDecoder png, LegendEntry entry, (byte R, byte G, byte B) expected)
+    private static bool AnyPixel(PngPixels png, LegendEntry entry, (byte R, byte G, byte B) expected)
     {
         for (int y = entry.SwatchY; y < entry.SwatchY + entry.SwatchHeight; y++)
         {
             for (int x = entry.SwatchX; x < entry.SwatchX + entry.SwatchWidth; x++)
             {
-                if (Close(expected, png.Pixel(x, y)))
+                if (Close(expected, png.At(x, y)))
                 {
                     return true;
                 }

@@ -1,3 +1,4 @@
+using TileServer.Tests.Shared;
 using System.Runtime.CompilerServices;
 using TileServer.Rendering.Png;
 using TileServer.Rendering.Tests.Oracle;
@@ -27,7 +28,7 @@ public sealed class GoldenImageTests
         var canvas = new RasterCanvas(scene.Width, scene.Height);
         scene.Render(canvas);
         var png = PngEncoderTests.Encode(canvas, new PngOptions { Indexed = indexed });
-        var decoded = PngTestDecoder.Decode(png);
+        var decoded = PngPixels.Decode(png);
         Assert.Equal(PngEncoderTests.ExpectedStraight(canvas), decoded.Rgba); // Encoder round trip is exact.
 
         var fileName = $"{sceneName}{(indexed ? ".png8" : string.Empty)}.png";
@@ -38,7 +39,7 @@ public sealed class GoldenImageTests
 
         var goldenPath = System.IO.Path.Combine(AppContext.BaseDirectory, "Golden", fileName);
         Assert.True(File.Exists(goldenPath), $"Missing golden {goldenPath}; run with RENDERING_UPDATE_GOLDEN=1.");
-        var golden = PngTestDecoder.Decode(File.ReadAllBytes(goldenPath));
+        var golden = PngPixels.Decode(File.ReadAllBytes(goldenPath));
         var difference = ImageDifference.Measure(decoded.Rgba, golden.Rgba);
         Assert.True(difference.Max <= 2, difference.ToString());
     }

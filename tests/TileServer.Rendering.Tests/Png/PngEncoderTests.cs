@@ -1,3 +1,4 @@
+using TileServer.Tests.Shared;
 using System.Buffers;
 using System.IO.Compression;
 using TileServer.Rendering.Png;
@@ -26,7 +27,7 @@ public sealed class PngEncoderTests(ITestOutputHelper output)
         var canvas = new RasterCanvas(256, 256);
         new SampleTile().Render(canvas);
         var png = Encode(canvas, new PngOptions());
-        var decoded = PngTestDecoder.Decode(png);
+        var decoded = PngPixels.Decode(png);
 
         Assert.Equal(6, decoded.ColourType);
         Assert.Equal(ExpectedStraight(canvas), decoded.Rgba);
@@ -47,7 +48,7 @@ public sealed class PngEncoderTests(ITestOutputHelper output)
 
         var encoder = new PngEncoder();
         var png = Encode(canvas, new PngOptions { Indexed = true }, encoder);
-        var decoded = PngTestDecoder.Decode(png);
+        var decoded = PngPixels.Decode(png);
 
         Assert.Equal(3, decoded.ColourType);
         Assert.False(encoder.LastPaletteWasQuantized);
@@ -63,7 +64,7 @@ public sealed class PngEncoderTests(ITestOutputHelper output)
         new SampleTile().Render(canvas);
         var encoder = new PngEncoder();
         var png = Encode(canvas, new PngOptions { Indexed = true }, encoder);
-        var decoded = PngTestDecoder.Decode(png);
+        var decoded = PngPixels.Decode(png);
 
         Assert.True(encoder.LastPaletteWasQuantized);
         Assert.InRange(decoded.PaletteSize, 200, 256);
@@ -90,7 +91,7 @@ public sealed class PngEncoderTests(ITestOutputHelper output)
         Assert.False(new PngEncoder().Encode(canvas, new PngOptions { OmitEmpty = true }, writer));
         Assert.Equal(0, writer.WrittenCount);
         Assert.True(new PngEncoder().Encode(canvas, new PngOptions(), writer));
-        Assert.Equal(new byte[256 * 256 * 4], PngTestDecoder.Decode(writer.WrittenSpan).Rgba);
+        Assert.Equal(new byte[256 * 256 * 4], PngPixels.Decode(writer.WrittenSpan.ToArray()).Rgba);
     }
 
     internal static byte[] Encode(RasterCanvas canvas, PngOptions options, PngEncoder? encoder = null)
