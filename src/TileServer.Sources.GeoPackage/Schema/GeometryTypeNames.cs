@@ -7,30 +7,11 @@ using TileServer.Core.Features;
 /// §2.1.5.1.2 / Annex E, and checks that a geometry may be stored under a declared type.</summary>
 internal static class GeometryTypeNames
 {
-    public static string ToGeoPackage(GeometryKind kind) => kind switch
-    {
-        GeometryKind.Geometry => "GEOMETRY",
-        GeometryKind.Point => "POINT",
-        GeometryKind.LineString => "LINESTRING",
-        GeometryKind.Polygon => "POLYGON",
-        GeometryKind.MultiPoint => "MULTIPOINT",
-        GeometryKind.MultiLineString => "MULTILINESTRING",
-        GeometryKind.MultiPolygon => "MULTIPOLYGON",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown geometry kind"),
-    };
+    public static string ToGeoPackage(GeometryKind kind) => GeometryKinds.ToName(kind);
 
     /// <summary>Types this project cannot name more precisely (GEOMETRYCOLLECTION, curves) read as
     /// <see cref="GeometryKind.Geometry"/>.</summary>
-    public static GeometryKind FromGeoPackage(string name) => name.ToUpperInvariant() switch
-    {
-        "POINT" => GeometryKind.Point,
-        "LINESTRING" => GeometryKind.LineString,
-        "POLYGON" => GeometryKind.Polygon,
-        "MULTIPOINT" => GeometryKind.MultiPoint,
-        "MULTILINESTRING" => GeometryKind.MultiLineString,
-        "MULTIPOLYGON" => GeometryKind.MultiPolygon,
-        _ => GeometryKind.Geometry,
-    };
+    public static GeometryKind FromGeoPackage(string name) => GeometryKinds.FromName(name);
 
     /// <summary>GeoPackage 1.3 §2.1.6 (feature user data tables): stored geometries must be of the
     /// declared geometry_type_name or a subtype of it; GEOMETRY accepts all.</summary>

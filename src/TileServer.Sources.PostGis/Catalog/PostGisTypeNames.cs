@@ -21,16 +21,7 @@ internal static class PostGisTypeNames
         // geometry_columns appends M for measured types (PostGIS manual §4.6.2); Z is a separate dimension column.
         if (upper.EndsWith('M') && upper != "GEOMETRY")
             upper = upper[..^1];
-        return upper switch
-        {
-            "POINT" => GeometryKind.Point,
-            "LINESTRING" => GeometryKind.LineString,
-            "POLYGON" => GeometryKind.Polygon,
-            "MULTIPOINT" => GeometryKind.MultiPoint,
-            "MULTILINESTRING" => GeometryKind.MultiLineString,
-            "MULTIPOLYGON" => GeometryKind.MultiPolygon,
-            _ => GeometryKind.Geometry,
-        };
+        return GeometryKinds.FromName(upper);
     }
 
     /// <summary>The typmod name for geometry(…, srid) columns an importer creates.</summary>

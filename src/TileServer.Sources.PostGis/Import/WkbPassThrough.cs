@@ -9,7 +9,7 @@ using TileServer.Core.Features;
 /// EWKB flags, other types) returns false, and the caller encodes from the decoded geometry instead.</summary>
 internal static class WkbPassThrough
 {
-    private const uint Point = 1, LineString = 2, Polygon = 3, MultiPoint = 4, MultiLineString = 5, MultiPolygon = 6;
+    private const uint MultiPolygon = 6;
 
     public static bool TryAsDeclared(ReadOnlyMemory<byte> wkb, GeometryKind declared, out ReadOnlyMemory<byte> result)
     {
@@ -18,7 +18,7 @@ internal static class WkbPassThrough
         if (span.Length < 5 || span[0] > 1)
             return false;
         uint type = span[0] == 1 ? BinaryPrimitives.ReadUInt32LittleEndian(span[1..]) : BinaryPrimitives.ReadUInt32BigEndian(span[1..]);
-        uint wanted = Code(declared);
+        uint wanted = GeometryKinds.WkbCode(declared);
         if (wanted == 0 || type > MultiPolygon)
             return false; // Z, M, EWKB SRID flags or a geometry collection: let the encoder normalise it
         if (type == wanted)
@@ -34,15 +34,4 @@ internal static class WkbPassThrough
         result = wrapped;
         return true;
     }
-
-    private static uint Code(GeometryKind kind) => kind switch
-    {
-        GeometryKind.Point => Point,
-        GeometryKind.LineString => LineString,
-        GeometryKind.Polygon => Polygon,
-        GeometryKind.MultiPoint => MultiPoint,
-        GeometryKind.MultiLineString => MultiLineString,
-        GeometryKind.MultiPolygon => MultiPolygon,
-        _ => 0,
-    };
 }
