@@ -80,6 +80,7 @@ public static class ServerApplication
         app.MapCachePurge();
         app.MapXyzTiles();
         app.MapWmts();
+        app.MapViewer();
         return app;
     }
 

@@ -74,7 +74,8 @@ public static class LandingPage
             ["links"] = new JsonArray(
                 Link($"{baseUrl}/?f=json", "self", "application/json", "This document"),
                 Link($"{baseUrl}/?f=html", "alternate", "text/html", "This document as HTML"),
-                Link($"{baseUrl}/tiles/{all}.json", "tiles", "application/json", "TileJSON of all layers")),
+                Link($"{baseUrl}/tiles/{all}.json", "tiles", "application/json", "TileJSON of all layers"),
+                Link($"{baseUrl}/viewer/", "alternate", "text/html", "Map viewer 地图浏览")),
             ["layers"] = layers,
         };
     }
@@ -88,7 +89,7 @@ public static class LandingPage
         html.Append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>TileServer</title>")
             .Append("<style>body{font-family:sans-serif;margin:2em;max-width:60em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}</style></head><body>")
             .Append("<h1>TileServer</h1><p>国土空间总体规划 三条控制线与规划用地用海 — territorial spatial master plans.</p>")
-            .Append("<p><a href=\"?f=json\">JSON</a></p><table><tr><th>Layer</th><th>名称</th><th>Name</th><th>Zooms</th><th>Features</th><th>Links</th></tr>");
+            .Append("<p><a href=\"viewer/\">地图浏览 Map viewer</a> · <a href=\"?f=json\">JSON</a></p><table><tr><th>Layer</th><th>名称</th><th>Name</th><th>Zooms</th><th>Features</th><th>Links</th></tr>");
         foreach (var layer in catalog.Layers)
         {
             var d = layer.Definition;

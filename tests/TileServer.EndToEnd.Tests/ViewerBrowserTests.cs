@@ -1,0 +1,113 @@
+namespace TileServer.EndToEnd.Tests;
+
+using System.Globalization;
+using NetTopologySuite.Geometries;
+using TileServer.Tests.Support;
+using Xunit.Abstractions;
+
+/// <summary>The map viewer at /viewer in headless chromium, against the real server and the shared sample.</summary>
+public sealed class ViewerBrowserTests(ViewerServerFixture server, ITestOutputHelper output) : IClassFixture<ViewerServerFixture>
+{
+    /// <summary>平泉市's seat at zoom 11: every planning layer of the sample is drawn there.</summary>
+    private const string Pingquan = "z=11&lon=118.70&lat=41.01";
+
+    /// <summary>The view centre in longitude/latitude, from Web Mercator (spherical inverse) or CGCS2000 degrees.</summary>
+    private const string CentreLonLat = """
+        () => {
+          const view = window.tileViewer.map.getView();
+          const [x, y] = view.getCenter();
+          if (view.getProjection().getCode() !== 'EPSG:3857') return [x, y];
+          const r = 6378137;
+          return [x / r * 180 / Math.PI, Math.atan(Math.sinh(y / r)) * 180 / Math.PI];
+        }
+        """;
+
+    [Fact]
+    public async Task Page_loads_without_console_errors_and_vector_mode_draws_the_map()
+    {
+        await using var viewer = await ViewerPage.OpenAsync(server, Pingquan + "&mode=vector");
+        var pixels = await viewer.ReadPixelsAsync();
+        string screenshot = await viewer.ScreenshotAsync("viewer-vector.png");
+        output.WriteLine($"screenshot: {screenshot}");
+
+        viewer.AssertNoErrors();
+        Assert.Contains(viewer.Requests, url => url.Contains("/tiles/ghyd/11/", StringComparison.Ordinal) && url.EndsWith(".mvt", StringComparison.Ordinal));
+        Assert.DoesNotContain(viewer.Requests, url => url.Contains("/wmts/1.0.0/ghyd/", StringComparison.Ordinal));
+        Assert.DoesNotContain(viewer.Requests, url => !url.StartsWith(server.BaseUrl, StringComparison.Ordinal) && !url.StartsWith("data:", StringComparison.Ordinal));
+        // The land-use parcels cover the county around its seat: most of the map is painted.
+        Assert.True(pixels.PaintedShare > 0.5, $"only {pixels.Painted} of {pixels.Width}×{pixels.Height} pixels painted");
+    }
+
+    [Theory]
+    [InlineData("WebMercatorQuad")]
+    [InlineData("CGCS2000Quad")]
+    public async Task Raster_mode_draws_wmts_tiles_of_either_grid(string grid)
+    {
+        await using var viewer = await ViewerPage.OpenAsync(server, Pingquan + "&mode=vector");
+        await viewer.ChangeAndWaitAsync(() => viewer.Page.CheckAsync("input[name=mode][value=raster]"));
+        if (grid != "WebMercatorQuad")
+        {
+            await viewer.ChangeAndWaitAsync(() => viewer.Page.CheckAsync($"input[name=grid][value={grid}]"));
+        }
+
+        var pixels = await viewer.ReadPixelsAsync();
+        output.WriteLine($"screenshot: {await viewer.ScreenshotAsync($"viewer-raster-{grid}.png")}");
+        string projection = await viewer.Page.EvaluateAsync<string>("() => window.tileViewer.map.getView().getProjection().getCode()");
+        double[] centre = await viewer.Page.EvaluateAsync<double[]>(CentreLonLat);
+
+        viewer.AssertNoErrors();
+        Assert.Equal(grid == "CGCS2000Quad" ? "EPSG:4490" : "EPSG:3857", projection);
+        // Switching grids keeps the place in view (the view centre stays on 平泉市's seat).
+        Assert.Equal(118.70, centre[0], 0.01);
+        Assert.Equal(41.01, centre[1], 0.01);
+        Assert.Contains(viewer.Requests, url => url.Contains($"/wmts/1.0.0/ghyd/landuse/{grid}/", StringComparison.Ordinal));
+        Assert.True(pixels.PaintedShare > 0.5, $"only {pixels.Painted} of {pixels.Width}×{pixels.Height} pixels painted");
+    }
+
+    [Theory]
+    [InlineData("vector")]
+    [InlineData("raster")]
+    public async Task Hiding_the_land_use_layer_clears_most_of_the_map(string mode)
+    {
+        await using var viewer = await ViewerPage.OpenAsync(server, Pingquan + "&mode=" + mode);
+        var before = await viewer.ReadPixelsAsync();
+        await viewer.ChangeAndWaitAsync(() => viewer.Page.UncheckAsync("#layers input[value=ghyd]"));
+        var after = await viewer.ReadPixelsAsync();
+
+        viewer.AssertNoErrors();
+        // The control lines still cover much of the county, so the land use is a large part, not all, of the paint.
+        Assert.True(after.Painted < before.Painted * 0.8, $"painted pixels {before.Painted} → {after.Painted}");
+        Assert.True(after.Painted > 0, "the control lines and county boundary are still drawn");
+    }
+
+    [Theory]
+    [InlineData("vector")]
+    [InlineData("raster")]
+    public async Task Clicking_a_parcel_shows_its_land_use_class(string mode)
+    {
+        var (bsm, ydyhflmc, point) = LargestPingquanParcel();
+        string hash = string.Create(CultureInfo.InvariantCulture, $"z=15&lon={point.X:F6}&lat={point.Y:F6}&mode={mode}");
+        await using var viewer = await ViewerPage.OpenAsync(server, hash);
+        var map = await viewer.Page.Locator("#map").BoundingBoxAsync();
+
+        // The hash centres the map on the parcel's interior point: click the middle of the map.
+        await viewer.Page.Mouse.ClickAsync(map!.X + (map.Width / 2), map.Y + (map.Height / 2));
+        var parcel = viewer.Page.Locator("#attributes .feature[data-layer=ghyd]");
+        await parcel.WaitForAsync();
+
+        Assert.Equal(ydyhflmc, await parcel.Locator("td[data-field=ydyhflmc]").InnerTextAsync());
+        Assert.Equal(bsm, await parcel.Locator("td[data-field=bsm]").InnerTextAsync());
+        viewer.AssertNoErrors();
+    }
+
+    /// <summary>The sample's largest 平泉市 parcel (so a click at its interior point is well inside it), read from
+    /// the generated dataset, independently of the server.</summary>
+    private static (string Bsm, string Ydyhflmc, Point Point) LargestPingquanParcel()
+    {
+        var ghyd = SharedSample.Dataset.Layer("ghyd");
+        var names = ghyd.Schema.Fields.Select(f => f.Name).ToList();
+        int bsm = names.IndexOf("bsm"), xzqdm = names.IndexOf("xzqdm"), ydyhflmc = names.IndexOf("ydyhflmc");
+        var parcel = ghyd.Features.Where(f => Equals(f.Values[xzqdm], "130881")).MaxBy(f => f.Geometry.Area)!;
+        return (Convert.ToString(parcel.Values[bsm], CultureInfo.InvariantCulture)!, (string)parcel.Values[ydyhflmc]!, parcel.Geometry.InteriorPoint);
+    }
+}
