@@ -85,7 +85,7 @@ public sealed class ViewerBrowserTests(ViewerServerFixture server, ITestOutputHe
     [InlineData("raster")]
     public async Task Clicking_a_parcel_shows_its_land_use_class(string mode)
     {
-        var (bsm, ydyhflmc, point) = LargestPingquanParcel();
+        var (bsm, ydyhflmc, point, _) = LargestPingquanParcel();
         string hash = string.Create(CultureInfo.InvariantCulture, $"z=15&lon={point.X:F6}&lat={point.Y:F6}&mode={mode}");
         await using var viewer = await ViewerPage.OpenAsync(server, hash);
         var map = await viewer.Page.Locator("#map").BoundingBoxAsync();
@@ -100,14 +100,59 @@ public sealed class ViewerBrowserTests(ViewerServerFixture server, ITestOutputHe
         viewer.AssertNoErrors();
     }
 
+    [Theory]
+    [InlineData("vector", "WebMercatorQuad")]
+    [InlineData("raster", "WebMercatorQuad")]
+    [InlineData("raster", "CGCS2000Quad")]
+    public async Task A_parcel_is_drawn_where_it_is_in_its_land_use_colour(string mode, string grid)
+    {
+        var (_, _, point, ydyhfldm) = LargestPingquanParcel();
+        string hash = string.Create(CultureInfo.InvariantCulture, $"z=15&lon={point.X:F6}&lat={point.Y:F6}&mode={mode}&grid={grid}");
+        await using var viewer = await ViewerPage.OpenAsync(server, hash);
+        await viewer.ChangeAndWaitAsync(async () =>
+        {
+            string[] others = await viewer.Page.EvalOnSelectorAllAsync<string[]>(
+                "#layers input:checked:not([value=ghyd])", "boxes => boxes.map(box => box.value)");
+            foreach (string layer in others)
+            {
+                await viewer.Page.UncheckAsync($"#layers input[value={layer}]");
+            }
+        });
+        var pixels = await viewer.ReadPixelsAsync();
+        output.WriteLine($"screenshot: {await viewer.ScreenshotAsync($"viewer-parcel-{mode}-{grid}.png")}");
+
+        // The centre of the map is the parcel's interior point: a tile placed even a few pixels off (a wrong
+        // origin, axis order or cell size of the grid) shows another parcel's colour or none.
+        var expected = LandUseColour(ydyhfldm);
+        Assert.True(pixels.Centre.Zip(expected).All(c => Math.Abs(c.First - c.Second) <= 2),
+            $"centre pixel {string.Join(',', pixels.Centre)}, expected {string.Join(',', expected)} of class {ydyhfldm}");
+        viewer.AssertNoErrors();
+    }
+
+    /// <summary>The fill colour of the first rule of styles/landuse.json for a land-use code, as RGB.</summary>
+    private static int[] LandUseColour(string ydyhfldm)
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "styles", "landuse.json")))
+        {
+            root = root.Parent ?? throw new InvalidOperationException("styles/landuse.json not found above the test output");
+        }
+
+        using var style = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(root.FullName, "styles", "landuse.json")));
+        var rule = style.RootElement.GetProperty("rules").EnumerateArray().First(r =>
+            r.TryGetProperty("filter", out var f) && f.GetProperty("field").GetString() == "ydyhfldm" && f.TryGetProperty("equals", out var e) && e.GetString() == ydyhfldm);
+        string hex = rule.GetProperty("fill").GetProperty("color").GetString()!;
+        return [Convert.ToInt32(hex[1..3], 16), Convert.ToInt32(hex[3..5], 16), Convert.ToInt32(hex[5..7], 16)];
+    }
+
     /// <summary>The sample's largest 平泉市 parcel (so a click at its interior point is well inside it), read from
     /// the generated dataset, independently of the server.</summary>
-    private static (string Bsm, string Ydyhflmc, Point Point) LargestPingquanParcel()
+    private static (string Bsm, string Ydyhflmc, Point Point, string Ydyhfldm) LargestPingquanParcel()
     {
         var ghyd = SharedSample.Dataset.Layer("ghyd");
         var names = ghyd.Schema.Fields.Select(f => f.Name).ToList();
-        int bsm = names.IndexOf("bsm"), xzqdm = names.IndexOf("xzqdm"), ydyhflmc = names.IndexOf("ydyhflmc");
+        int bsm = names.IndexOf("bsm"), xzqdm = names.IndexOf("xzqdm"), ydyhflmc = names.IndexOf("ydyhflmc"), ydyhfldm = names.IndexOf("ydyhfldm");
         var parcel = ghyd.Features.Where(f => Equals(f.Values[xzqdm], "130881")).MaxBy(f => f.Geometry.Area)!;
-        return (Convert.ToString(parcel.Values[bsm], CultureInfo.InvariantCulture)!, (string)parcel.Values[ydyhflmc]!, parcel.Geometry.InteriorPoint);
+        return (Convert.ToString(parcel.Values[bsm], CultureInfo.InvariantCulture)!, (string)parcel.Values[ydyhflmc]!, parcel.Geometry.InteriorPoint, (string)parcel.Values[ydyhfldm]!);
     }
 }

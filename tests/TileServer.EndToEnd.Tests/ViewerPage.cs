@@ -57,7 +57,7 @@ public sealed class ViewerPage : IAsyncDisposable
     }
 
     /// <summary>Composes the map's layer canvases into one, as the browser shows them, and counts the pixels
-    /// that differ from the white background; also returns the pixel count and a few sampled colours.</summary>
+    /// that differ from the white background; also returns the colour of the centre pixel.</summary>
     public async Task<MapPixels> ReadPixelsAsync()
     {
         string json = await Page.EvaluateAsync<string>(ComposeScript);
@@ -103,7 +103,8 @@ public sealed class ViewerPage : IAsyncDisposable
           for (let i = 0; i < data.length; i += 4) {
             if (data[i] < 250 || data[i + 1] < 250 || data[i + 2] < 250) painted++;
           }
-          return JSON.stringify({ width, height, painted });
+          const c = ctx.getImageData(Math.floor(width / 2), Math.floor(height / 2), 1, 1).data;
+          return JSON.stringify({ width, height, painted, centre: [c[0], c[1], c[2]] });
         }
         """;
 }

@@ -75,7 +75,7 @@ public static class LandingPage
                 Link($"{baseUrl}/?f=json", "self", "application/json", "This document"),
                 Link($"{baseUrl}/?f=html", "alternate", "text/html", "This document as HTML"),
                 Link($"{baseUrl}/tiles/{all}.json", "tiles", "application/json", "TileJSON of all layers"),
-                Link($"{baseUrl}/viewer/", "alternate", "text/html", "Map viewer 地图浏览")),
+                Link($"{baseUrl}/viewer/", "related", "text/html", "Map viewer 地图浏览")),
             ["layers"] = layers,
         };
     }
