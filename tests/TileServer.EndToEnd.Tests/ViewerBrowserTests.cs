@@ -1,6 +1,7 @@
 namespace TileServer.EndToEnd.Tests;
 
 using System.Globalization;
+using Microsoft.Playwright;
 using NetTopologySuite.Geometries;
 using TileServer.Tests.Support;
 using Xunit.Abstractions;
@@ -126,6 +127,50 @@ public sealed class ViewerBrowserTests(ViewerServerFixture server, ITestOutputHe
         var expected = LandUseColour(ydyhfldm);
         Assert.True(pixels.Centre.Zip(expected).All(c => Math.Abs(c.First - c.Second) <= 2),
             $"centre pixel {string.Join(',', pixels.Centre)}, expected {string.Join(',', expected)} of class {ydyhfldm}");
+        viewer.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Indicator_panel_shows_the_numbers_of_the_unit_in_view()
+    {
+        using var http = new HttpClient();
+        using var report = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync($"{server.BaseUrl}/indicators/130881?f=json"));
+        await using var viewer = await ViewerPage.OpenAsync(server, Pingquan);
+        var panel = viewer.Page.Locator("#indicators");
+        await panel.Locator("table").WaitForAsync();
+        output.WriteLine($"screenshot: {await viewer.ScreenshotAsync("viewer-indicators.png")}");
+
+        Assert.Contains("平泉市", await panel.InnerTextAsync());
+        var indicators = report.RootElement.GetProperty("indicators").EnumerateArray().ToList();
+        Assert.Equal(4, indicators.Count(i => i.GetProperty("target").ValueKind == System.Text.Json.JsonValueKind.Number));
+        foreach (var indicator in indicators)
+        {
+            string id = indicator.GetProperty("id").GetString()!;
+            var row = panel.Locator($"tr[data-indicator={id}]");
+            string value = indicator.GetProperty("value").GetDouble().ToString("F2", CultureInfo.InvariantCulture);
+            Assert.StartsWith(value + " ", await row.Locator("td.value").InnerTextAsync(), StringComparison.Ordinal);
+            string target = await row.Locator("td.target").InnerTextAsync();
+            Assert.Contains(indicator.GetProperty("target").GetRawText(), target, StringComparison.Ordinal);
+            Assert.Contains(indicator.GetProperty("status").GetString()!, await row.Locator("td.status").InnerTextAsync(), StringComparison.Ordinal);
+        }
+
+        // The approved targets of 承市政字〔2024〕12号, as the panel shows them.
+        string text = await panel.InnerTextAsync();
+        Assert.All(new[] { "≥ 79.78 万亩", "≥ 69.55 万亩", "≥ 1108.64 km²", "≤ 1.15 ×" }, target => Assert.Contains(target, text, StringComparison.Ordinal));
+        viewer.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Going_to_a_unit_shows_it_and_its_indicators()
+    {
+        await using var viewer = await ViewerPage.OpenAsync(server, Pingquan);
+        await viewer.ChangeAndWaitAsync(async () => await viewer.Page.SelectOptionAsync("#unit", "152501"));
+        double[] centre = await viewer.Page.EvaluateAsync<double[]>(CentreLonLat);
+        double[] box = await viewer.Page.EvaluateAsync<double[]>("() => window.tileViewer.config.units.find(u => u.xzqdm === '152501').bbox");
+
+        Assert.InRange(centre[0], box[0], box[2]);
+        Assert.InRange(centre[1], box[1], box[3]);
+        await Assertions.Expect(viewer.Page.Locator("#indicator-unit")).ToHaveTextAsync("· 二连浩特市");
         viewer.AssertNoErrors();
     }
 

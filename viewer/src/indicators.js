@@ -10,7 +10,7 @@ export function renderIndicators(report) {
     return `<tr data-indicator="${text(indicator.id)}"><td>${text(indicator.nameZh)}<br><span class="note">${text(indicator.nameEn)}</span></td>`
       + `<td class="value">${number(indicator.value)} ${text(indicator.unit)}</td>`
       + `<td class="target">${indicator.target == null ? '—' : `${bound} ${text(indicator.target)} ${text(indicator.unit)}`}</td>`
-      + `<td class="${statusClass}">${text(STATUS[indicator.status] ?? indicator.status)}</td>`
+      + `<td class="status ${statusClass}">${text(STATUS[indicator.status] ?? indicator.status)}</td>`
       + `<td class="margin">${number(indicator.margin)}</td></tr>`;
   }).join('');
   const conflicts = (report.conflicts ?? []).map((conflict) => `<li>${text(conflict.lineA)} × ${text(conflict.lineB)}: `
