@@ -4,15 +4,20 @@
 #   docker run -p 8080:8080 -e TILESERVER_POSTGIS="Host=db;Username=…;Password=…;Database=…" -e TILESERVER_REDIS="redis:6379" tileserver
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
+# The map viewer (viewer/) is bundled by npm during the build (docs/viewer.md).
+RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 COPY Directory.Build.props Directory.Packages.props TileServer.sln ./
 COPY src ./src
 COPY data ./data
 COPY config ./config
+COPY viewer/package.json viewer/package-lock.json viewer/build.mjs ./viewer/
+COPY viewer/src ./viewer/src
 RUN dotnet publish src/TileServer/TileServer.csproj -c Release -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /srv/tileserver
 COPY --from=build /app ./app
+COPY --from=build /src/viewer/dist ./viewer/dist
 COPY config ./config
 RUN mkdir data && chown -R app:app /srv/tileserver && apt-get update -qq && apt-get install -y -qq --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 USER app

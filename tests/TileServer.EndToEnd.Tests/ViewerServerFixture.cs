@@ -41,8 +41,32 @@ public sealed class ViewerServerFixture : IAsyncLifetime
         await app.StartAsync();
         BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
 
+        await WaitForIndicatorsAsync();
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true });
+    }
+
+    /// <summary>Indicators are computed in the background after start-up and answer 503 until then; the tests
+    /// look at a settled server (the viewer's own retry is for people, not for a test's console).</summary>
+    private async Task WaitForIndicatorsAsync()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        using var config = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/viewer/config.json"));
+        if (config.RootElement.GetProperty("links").GetProperty("indicators").ValueKind == System.Text.Json.JsonValueKind.Null)
+        {
+            return;
+        }
+
+        for (int attempt = 0; attempt < 240; attempt++)
+        {
+            using var response = await http.GetAsync("/indicators?f=json");
+            if (response.StatusCode != System.Net.HttpStatusCode.ServiceUnavailable)
+            {
+                return;
+            }
+
+            await Task.Delay(500);
+        }
     }
 
     public async Task DisposeAsync()

@@ -13,7 +13,8 @@ export function renderIndicators(report) {
       + `<td class="status ${statusClass}">${text(STATUS[indicator.status] ?? indicator.status)}</td>`
       + `<td class="margin">${number(indicator.margin)}</td></tr>`;
   }).join('');
-  const conflicts = (report.conflicts ?? []).map((conflict) => `<li>${text(conflict.lineA)} × ${text(conflict.lineB)}: `
+  const conflicts = (report.conflicts ?? []).map((conflict) => `<li><a href="#" data-lon="${text(conflict.lon)}" data-lat="${text(conflict.lat)}">`
+    + `${text(conflict.bsm)}</a> ${text(conflict.lineA)} × ${text(conflict.lineB)}: `
     + `${number(conflict.areaM2, 0)} m² @ ${number(conflict.lon, 4)}, ${number(conflict.lat, 4)}</li>`).join('');
   return `<p><b>${text(report.xzqmc)}</b> ${text(report.xzqdm)}<br><span class="note">${text(report.plan)} ${text(report.approval)}</span></p>`
     + `<table><tr><th>指标 Indicator</th><th>现状 Value</th><th>目标 Target</th><th>状态 Status</th><th>余量 Margin</th></tr>${rows}</table>`
@@ -21,16 +22,30 @@ export function renderIndicators(report) {
     + `<h3>三线冲突 Conflicts: ${(report.conflicts ?? []).length}</h3><ul>${conflicts}</ul>`;
 }
 
-/** Loads and shows the indicators of one unit; a unit without targets or a server without them says so. */
-export async function showIndicators(element, unit, template) {
+const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
+
+/** Loads and shows the indicators of one unit; a unit without targets or a server without them says so.
+ * The server answers 503 with Retry-After until its first computation is done (docs/planning.md): wait and ask
+ * again, a few times. `goTo(lon, lat)` centres the map on a conflict. */
+export async function showIndicators(element, unit, template, goTo) {
   if (!template) {
     element.innerHTML = '<p class="note">此服务器未提供指标。 This server publishes no indicators.</p>';
     return;
   }
-  const response = await fetch(`..${template.replace('{xzqdm}', encodeURIComponent(unit.xzqdm))}`, { headers: { Accept: 'application/json' } });
+  const url = `..${template.replace('{xzqdm}', encodeURIComponent(unit.xzqdm))}`;
+  let response = await fetch(url, { headers: { Accept: 'application/json' } });
+  for (let attempt = 0; response.status === 503 && attempt < 10; attempt++) {
+    element.innerHTML = '<p class="note">指标计算中… computing indicators…</p>';
+    await sleep(1000 * Math.min(10, Number(response.headers.get('Retry-After')) || 2));
+    response = await fetch(url, { headers: { Accept: 'application/json' } });
+  }
   if (!response.ok) {
     element.innerHTML = `<p class="note">${text(unit.xzqmc)}: 无指标 no indicators (HTTP ${response.status})</p>`;
     return;
   }
   element.innerHTML = renderIndicators(await response.json());
+  element.querySelectorAll('a[data-lon]').forEach((link) => link.addEventListener('click', (event) => {
+    event.preventDefault();
+    goTo(Number(link.dataset.lon), Number(link.dataset.lat));
+  }));
 }

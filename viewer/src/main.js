@@ -258,6 +258,11 @@ async function start() {
   document.querySelector(`input[name=grid][value=${grid}]`).checked = true;
   if (grid !== 'WebMercatorQuad') switchGrid(config, capabilities, grid); else applyLayers();
 
+  // About 2 km across: a conflict polygon and its surroundings.
+  const goTo = (lon, lat) => {
+    const target = map.getView();
+    target.fit(transformExtent([lon - 0.012, lat - 0.009, lon + 0.012, lat + 0.009], 'EPSG:4326', target.getProjection()), { size: map.getSize() });
+  };
   let shownUnit = null;
   map.on('moveend', () => {
     writeHash(map);
@@ -265,7 +270,7 @@ async function start() {
     if (unit?.xzqdm === shownUnit) return;
     shownUnit = unit?.xzqdm ?? null;
     $('#indicator-unit').textContent = unit ? `· ${unit.xzqmc}` : '';
-    if (unit) showIndicators($('#indicators'), unit, config.links.indicators).catch((error) => { $('#indicators').textContent = String(error); });
+    if (unit) showIndicators($('#indicators'), unit, config.links.indicators, goTo).catch((error) => { $('#indicators').textContent = String(error); });
     else $('#indicators').innerHTML = '<p class="note">—</p>';
   });
   map.on('singleclick', (event) => identify(config, event).catch((error) => { $('#attributes').textContent = String(error); }));
