@@ -54,8 +54,9 @@ public sealed class PostGisFeatureSource : IFeatureSource, IMvtTileSource, IDisp
 
     /// <summary>Streams the features whose bounding box meets the query box (GiST-indexed &amp;&amp;, the
     /// same envelope semantics as the GeoPackage source) and that pass the filter, translated into SQL
-    /// with every literal a parameter, sorted and paged by the server. Cancelling the token cancels the statement on
-    /// the server (Npgsql sends a PostgreSQL cancel request).</summary>
+    /// with every literal a parameter, sorted and paged by the server (<see cref="FeatureQuerySql"/>).
+    /// Cancelling the token cancels the statement on the server (Npgsql sends a PostgreSQL cancel
+    /// request).</summary>
     public async IAsyncEnumerable<FeatureRecord> QueryAsync(FeatureQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
