@@ -65,6 +65,25 @@ public sealed class ViewerBrowserTests(ViewerServerFixture server, ITestOutputHe
         Assert.True(pixels.PaintedShare > 0.5, $"only {pixels.Painted} of {pixels.Width}×{pixels.Height} pixels painted");
     }
 
+    [Fact]
+    public async Task Back_from_the_cgcs2000_grid_the_vector_tiles_return()
+    {
+        await using var viewer = await ViewerPage.OpenAsync(server, Pingquan + "&mode=vector");
+        await viewer.ChangeAndWaitAsync(() => viewer.Page.CheckAsync("input[name=grid][value=CGCS2000Quad]"));
+        Assert.True(await viewer.Page.IsDisabledAsync("input[name=mode][value=vector]"));
+        Assert.True(await viewer.Page.IsVisibleAsync("#grid-note"));
+        int requestsBefore = viewer.Requests.Count;
+
+        await viewer.ChangeAndWaitAsync(() => viewer.Page.CheckAsync("input[name=grid][value=WebMercatorQuad]"));
+        var pixels = await viewer.ReadPixelsAsync();
+
+        Assert.True(await viewer.Page.IsCheckedAsync("input[name=mode][value=vector]"));
+        Assert.Equal("EPSG:3857", await viewer.Page.EvaluateAsync<string>("() => window.tileViewer.map.getView().getProjection().getCode()"));
+        Assert.DoesNotContain(viewer.Requests.Skip(requestsBefore), url => url.Contains("/wmts/", StringComparison.Ordinal));
+        Assert.True(pixels.PaintedShare > 0.5, $"only {pixels.Painted} of {pixels.Width}×{pixels.Height} pixels painted");
+        viewer.AssertNoErrors();
+    }
+
     [Theory]
     [InlineData("vector")]
     [InlineData("raster")]
