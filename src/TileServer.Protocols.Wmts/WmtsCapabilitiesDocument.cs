@@ -61,7 +61,8 @@ public static class WmtsCapabilitiesDocument
     private static XElement OperationsMetadata(string baseUrl) =>
         new(Ows + "OperationsMetadata",
             Operation("GetCapabilities", (baseUrl + WmtsRoutes.Kvp + "?", "KVP"), (baseUrl + WmtsRoutes.RestCapabilities, "RESTful")),
-            Operation("GetTile", (baseUrl + WmtsRoutes.Kvp + "?", "KVP"), (baseUrl + WmtsRoutes.RestRoot + "/", "RESTful")));
+            Operation("GetTile", (baseUrl + WmtsRoutes.Kvp + "?", "KVP"), (baseUrl + WmtsRoutes.RestRoot + "/", "RESTful")),
+            Operation("GetFeatureInfo", (baseUrl + WmtsRoutes.Kvp + "?", "KVP"), (baseUrl + WmtsRoutes.RestRoot + "/", "RESTful")));
 
     private static XElement Operation(string name, params (string Href, string Encoding)[] gets)
     {
@@ -98,6 +99,10 @@ public static class WmtsCapabilitiesDocument
                 Localized("Title", styleTitle.Zh, styleTitle.En),
                 new XElement(Ows + "Identifier", layer.StyleId)),
             new XElement(Wmts + "Format", PngFormat));
+        foreach (WmtsInfoFormat info in WmtsInfoFormat.All)
+        {
+            element.Add(new XElement(Wmts + "InfoFormat", info.MediaType));
+        }
 
         foreach (TileMatrixSet set in WmtsTileMatrixSets.Served)
         {
@@ -108,6 +113,13 @@ public static class WmtsCapabilitiesDocument
         string template = $"{baseUrl}{WmtsRoutes.RestRoot}/{layer.Id}/{{Style}}/{{TileMatrixSet}}/{{TileMatrix}}/{{TileRow}}/{{TileCol}}.png";
         element.Add(new XElement(Wmts + "ResourceURL",
             new XAttribute("format", PngFormat), new XAttribute("resourceType", "tile"), new XAttribute("template", template)));
+        foreach (WmtsInfoFormat info in WmtsInfoFormat.All)
+        {
+            string infoTemplate = $"{baseUrl}{WmtsRoutes.RestRoot}/{layer.Id}/{{Style}}/{{TileMatrixSet}}/{{TileMatrix}}/{{TileRow}}/{{TileCol}}/{{J}}/{{I}}.{info.Extension}";
+            element.Add(new XElement(Wmts + "ResourceURL",
+                new XAttribute("format", info.MediaType), new XAttribute("resourceType", "FeatureInfo"), new XAttribute("template", infoTemplate)));
+        }
+
         return element;
     }
 

@@ -82,8 +82,10 @@ public static class WmtsTileRequestValidator
         return true;
     }
 
-    private static WmtsError? FirstMissing(WmtsTileParameters p)
+    /// <summary>The first absent GetTile parameter, in the order of 07-057r7 Table 16.</summary>
+    public static WmtsError? FirstMissing(WmtsTileParameters p)
     {
+        ArgumentNullException.ThrowIfNull(p);
         (string Name, string? Value)[] all =
         [
             ("Layer", p.Layer), ("Style", p.Style), ("Format", p.Format), ("TileMatrixSet", p.TileMatrixSet),
