@@ -101,7 +101,8 @@ public sealed class WmtsEndpointTests(SampleServerFixture server) : IClassFixtur
     [InlineData("/wmts?service=wmts&request=GetTile&version=1.0.0&layer=nope&style=landuse&format=image/png&tilematrixset=WebMercatorQuad&tilematrix=12&tilerow=0&tilecol=0", 400, "InvalidParameterValue", "Layer")]
     [InlineData("/wmts/1.0.0/nope/landuse/WebMercatorQuad/12/0/0.png", 400, "InvalidParameterValue", "Layer")]
     [InlineData("/wmts/1.0.0/ghyd/landuse/CGCS2000Quad/0/0/0.png", 400, "InvalidParameterValue", "TileMatrix")]
-    [InlineData("/wmts?SERVICE=WMTS&REQUEST=GetFeatureInfo", 501, "OperationNotSupported", "Request")]
+    [InlineData("/wmts?SERVICE=WMTS&REQUEST=DescribeDomains", 501, "OperationNotSupported", "Request")]
+    [InlineData("/wmts?SERVICE=WMTS&REQUEST=GetFeatureInfo", 400, "MissingParameterValue", "Version")]
     public async Task Errors_are_ows_exception_reports(string url, int status, string code, string locator)
     {
         using var client = server.CreateClient();
