@@ -3,6 +3,7 @@ namespace TileServer.Protocols.Wmts;
 using System.Globalization;
 using System.Xml.Linq;
 using TileServer.Core.Tiling;
+using TileServer.Services.Styles;
 
 /// <summary>Builds the WMTS 1.0.0 ServiceMetadata (Capabilities) document, OGC 07-057r7 §7.1: service
 /// identification, operations metadata for the KVP and RESTful encodings, the layers and the tile matrix
@@ -92,12 +93,17 @@ public static class WmtsCapabilitiesDocument
                 new XElement(Ows + "UpperCorner", Pair(extent.MaxX, extent.MaxY))));
         }
 
-        var styleTitle = layer.Style.Painter.Style.Title;
+        var style = layer.Style.Painter.Style;
+        var legend = StyleLegends.For(style);
         element.Add(
             new XElement(Ows + "Identifier", layer.Id),
             new XElement(Wmts + "Style", new XAttribute("isDefault", "true"),
-                Localized("Title", styleTitle.Zh, styleTitle.En),
-                new XElement(Ows + "Identifier", layer.StyleId)),
+                Localized("Title", style.Title.Zh, style.Title.En),
+                new XElement(Ows + "Identifier", layer.StyleId),
+                // 07-057r7 §7.1.1.1.1 (Style): LegendURL is an online resource carrying the image's format and size.
+                new XElement(Wmts + "LegendURL", new XAttribute("format", PngFormat),
+                    new XAttribute(XLink + "href", StyleLegends.PngUrl(baseUrl, style.Id)),
+                    new XAttribute("width", Integer(legend.Width)), new XAttribute("height", Integer(legend.Height)))),
             new XElement(Wmts + "Format", PngFormat));
         foreach (WmtsInfoFormat info in WmtsInfoFormat.All)
         {
