@@ -12,7 +12,7 @@ using TileServer.Tests.Support;
 /// by absolute URL; legends as PNG and JSON of the same size; WMTS LegendURL pointing at them.</summary>
 public sealed class StyleEndpointTests(SampleServerFixture server) : IClassFixture<SampleServerFixture>
 {
-    public static readonly string[] StyleIds = ["control_lines", "landuse", "xzq"];
+    public static readonly string[] StyleIds = ["control_lines", "czjsyd2020", "landuse", "xzq"];
 
     [Fact]
     public async Task The_index_lists_every_style_with_its_layers_and_links()
@@ -25,10 +25,21 @@ public sealed class StyleEndpointTests(SampleServerFixture server) : IClassFixtu
         Assert.Equal("http://localhost/styles/landuse/legend.png", styles["landuse"].GetProperty("legend_png").GetString());
     }
 
+    [Fact]
+    public async Task Every_configured_layer_is_drawn_with_a_style()
+    {
+        using var client = server.CreateClient();
+        using var index = JsonDocument.Parse(await client.GetStringAsync("/styles"));
+        var styled = index.RootElement.GetProperty("styles").EnumerateArray()
+            .SelectMany(s => s.GetProperty("layers").EnumerateArray().Select(l => l.GetString()!)).Order(StringComparer.Ordinal);
+        Assert.Equal(["czjsyd2020", "czkfbj", "ghyd", "stbhhx", "xzq", "yjjbnt"], styled);
+    }
+
     [Theory]
     [InlineData("landuse", "ghyd")]
     [InlineData("control_lines", "yjjbnt,stbhhx,czkfbj")]
     [InlineData("xzq", "xzq")]
+    [InlineData("czjsyd2020", "czjsyd2020")]
     public async Task A_style_points_at_this_servers_tilejson_whose_layers_it_uses(string id, string layers)
     {
         using var client = server.CreateClient();
@@ -45,6 +56,29 @@ public sealed class StyleEndpointTests(SampleServerFixture server) : IClassFixtu
         var sourceLayers = style.RootElement.GetProperty("layers").EnumerateArray().Select(l => l.GetProperty("source-layer").GetString()).ToHashSet();
         Assert.NotEmpty(sourceLayers);
         Assert.Subset(vectorLayers, sourceLayers);
+    }
+
+    [Fact]
+    public async Task The_2020_urban_land_is_drawn_in_its_style_colour()
+    {
+        var tile = TileServer.Core.Tiling.WebMercator.TileAt(SampleServerFixture.PingquanSeatLongitude, SampleServerFixture.PingquanSeatLatitude, 12);
+        using var client = server.CreateClient();
+        using var response = await client.GetAsync($"/tiles/czjsyd2020/12/{tile.Column}/{tile.Row}.png");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var image = PngPixels.Decode(await response.Content.ReadAsByteArrayAsync());
+        int filled = 0;
+        for (int y = 0; y < image.Height; y++)
+        {
+            for (int x = 0; x < image.Width; x++)
+            {
+                var (r, g, b, a) = image.At(x, y);
+                // #C8B4A0 at opacity 0.4 over nothing: straight colour (200, 180, 160), alpha 102.
+                if (Math.Abs(r - 200) <= 3 && Math.Abs(g - 180) <= 3 && Math.Abs(b - 160) <= 3 && Math.Abs(a - 102) <= 3)
+                    filled++;
+            }
+        }
+
+        Assert.True(filled > 100, $"only {filled} pixels carry the czjsyd2020 fill");
     }
 
     [Fact]
@@ -71,6 +105,7 @@ public sealed class StyleEndpointTests(SampleServerFixture server) : IClassFixtu
     [Theory]
     [InlineData("landuse")]
     [InlineData("control_lines")]
+    [InlineData("czjsyd2020")]
     public async Task The_legend_png_has_the_size_and_colours_the_json_legend_states(string id)
     {
         using var client = server.CreateClient();

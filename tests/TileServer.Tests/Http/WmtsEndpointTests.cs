@@ -41,7 +41,7 @@ public sealed class WmtsEndpointTests(SampleServerFixture server) : IClassFixtur
         var doc = XDocument.Parse(await client.GetStringAsync("/wmts/1.0.0/WMTSCapabilities.xml"));
         var contents = doc.Root!.Element(Wmts + "Contents")!;
         var layers = contents.Elements(Wmts + "Layer").ToDictionary(l => l.Element(Ows + "Identifier")!.Value);
-        foreach (var (layer, style) in new[] { ("xzq", "xzq"), ("ghyd", "landuse"), ("yjjbnt", "control_lines"), ("stbhhx", "control_lines"), ("czkfbj", "control_lines") })
+        foreach (var (layer, style) in new[] { ("xzq", "xzq"), ("ghyd", "landuse"), ("yjjbnt", "control_lines"), ("stbhhx", "control_lines"), ("czkfbj", "control_lines"), ("czjsyd2020", "czjsyd2020") })
         {
             Assert.Equal(style, layers[layer].Element(Wmts + "Style")!.Element(Ows + "Identifier")!.Value);
             Assert.Equal(3, layers[layer].Elements(Wmts + "TileMatrixSetLink").Count());
