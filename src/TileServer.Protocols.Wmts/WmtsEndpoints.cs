@@ -16,6 +16,7 @@ using TileServer.Services.Raster;
 public static class WmtsEndpoints
 {
     private static readonly ConditionalWeakTable<RasterTileService, GridRasterTileService> FallbackGrids = new();
+    private static readonly TileContent NothingDrawn = new([], [], WmtsEmptyTile.ETag);
 
     public static IEndpointRouteBuilder MapWmts(this IEndpointRouteBuilder app)
     {
@@ -112,6 +113,13 @@ public static class WmtsEndpoints
         if (!WmtsTileRequestValidator.TryValidate(parameters, Layers(context), out var tileRequest, out var error))
         {
             return WmtsExceptionReport.ToResult(error!);
+        }
+
+        if (!tileRequest!.Layer.IsDrawnAt(tileRequest.TileMatrixSet, tileRequest.Tile.Zoom))
+        {
+            // Below the layer's min zoom: nothing is drawn, which is a transparent tile, not an error.
+            await WmtsTileResponder.WriteAsync(context, new TileLookup(NothingDrawn, false), Options(context).MaxAgeSeconds).ConfigureAwait(false);
+            return Results.Empty;
         }
 
         var tiles = GridTiles(context.RequestServices);

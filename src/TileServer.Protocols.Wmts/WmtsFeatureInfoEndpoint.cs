@@ -19,6 +19,12 @@ public static class WmtsFeatureInfoEndpoint
         }
 
         var tile = request!.Tile;
+        if (!tile.Layer.IsDrawnAt(tile.TileMatrixSet, tile.Tile.Zoom))
+        {
+            // The tile is transparent below the layer's min zoom, so no feature is shown at any pixel.
+            return new WmtsXmlResult(WmtsFeatureInfoWriter.Write(request.Format, tile.Layer.Id, []), request.Format.ContentType, StatusCodes.Status200OK);
+        }
+
         var location = WmtsPixelLocation.Of(tile.TileMatrixSet, tile.Tile, request.I, request.J, options.FeatureInfoTolerancePixels);
         var features = await FeatureInfoService.FindAsync(tile.Layer.Layer, location.Longitude, location.Latitude,
             location.SearchBox, options.FeatureInfoMaxFeatures, context.RequestAborted).ConfigureAwait(false);

@@ -3,6 +3,7 @@ namespace TileServer.Tests.Clients;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -28,7 +29,10 @@ public sealed class OwsLibWmtsFeatureInfoTests : IDisposable
             ["TileServer:Sources:sample:GenerateSampleIfMissing"] = "false",
             ["TILESERVER_POSTGIS"] = "",
             ["TILESERVER_REDIS"] = "",
-        });
+        }).WithWebHostBuilder(builder =>
+            // A free port: the configured http://localhost:8080 may be taken (by another test class too). A host
+            // setting reaches the program's configuration before ServerApplication reads "urls".
+            builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0"));
         factory.UseKestrel(0);
         factory.StartServer();
         var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
