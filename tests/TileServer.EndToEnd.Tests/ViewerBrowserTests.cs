@@ -35,6 +35,13 @@ public sealed class ViewerBrowserTests(ViewerServerFixture server, ITestOutputHe
         Assert.Contains(viewer.Requests, url => url.Contains("/tiles/ghyd/11/", StringComparison.Ordinal) && url.EndsWith(".mvt", StringComparison.Ordinal));
         Assert.DoesNotContain(viewer.Requests, url => url.Contains("/wmts/1.0.0/ghyd/", StringComparison.Ordinal));
         Assert.DoesNotContain(viewer.Requests, url => !url.StartsWith(server.BaseUrl, StringComparison.Ordinal) && !url.StartsWith("data:", StringComparison.Ordinal));
+        // The legend is the server's (/styles/landuse/legend.json), one row per entry of the land-use layer.
+        using var http = new HttpClient();
+        using var legend = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync($"{server.BaseUrl}/styles/landuse/legend.json"));
+        var entries = legend.RootElement.GetProperty("entries").EnumerateArray().Where(e => e.GetProperty("sourceLayer").GetString() == "ghyd").ToList();
+        Assert.Equal(entries.Count, await viewer.Page.Locator("#legend details[data-layer=ghyd] .legend-item").CountAsync());
+        Assert.Contains(entries[0].GetProperty("name_zh").GetString()!, await viewer.Page.Locator("#legend details[data-layer=ghyd]").TextContentAsync(), StringComparison.Ordinal);
+
         // The land-use parcels cover the county around its seat: most of the map is painted.
         Assert.True(pixels.PaintedShare > 0.5, $"only {pixels.Painted} of {pixels.Width}×{pixels.Height} pixels painted");
     }

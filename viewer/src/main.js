@@ -16,7 +16,7 @@ import { createXYZ } from 'ol/tilegrid.js';
 import { showIndicators } from './indicators.js';
 import { propertiesOf, queryTiles } from './identify.js';
 import { registerCgcs2000 } from './projections.js';
-import { legendEntries, styleFunction } from './symbology.js';
+import { legendEntries, rgba, styleFunction } from './symbology.js';
 
 const UNIT_LAYER = 'xzq';
 const $ = (selector) => document.querySelector(selector);
@@ -144,10 +144,30 @@ function buildLayerList(config) {
   }
 }
 
-function buildLegend(config) {
+/** Legend entries of one layer: the server's legend of its style (entries grouped as the legend PNG groups
+ * them) when published, else derived from the style document. */
+async function layerLegend(config, layer, legends) {
+  const sourceLayer = layer.styleSourceLayer ?? layer.id;
+  if (!config.links.legend || !layer.style) return legendEntries(config.styles[layer.style], sourceLayer);
+  if (!legends.has(layer.style)) {
+    legends.set(layer.style, fetchJson(`..${config.links.legend.replace('{id}', encodeURIComponent(layer.style))}`));
+  }
+  const legend = await legends.get(layer.style);
+  return legend.entries.filter((entry) => entry.sourceLayer === sourceLayer).map((entry) => ({
+    id: entry.rule,
+    zh: entry.name_zh ?? entry.rule,
+    en: entry.name_en ?? '',
+    fill: entry.fill ? rgba(entry.fill, entry.fillOpacity ?? 1) : 'transparent',
+    stroke: entry.stroke ?? null,
+    dashed: false,
+  }));
+}
+
+async function buildLegend(config) {
   const legend = $('#legend');
+  const legends = new globalThis.Map();
   for (const layer of config.layers) {
-    const entries = legendEntries(config.styles[layer.style], layer.styleSourceLayer ?? layer.id);
+    const entries = await layerLegend(config, layer, legends);
     if (entries.length === 0) continue;
     const details = document.createElement('details');
     details.open = entries.length <= 8;
@@ -237,7 +257,6 @@ async function start() {
   createRasterLayers(config, capabilities, grid);
   const map = new Map({ target: 'map', layers: [], view: new View({ projection: 'EPSG:3857' }) });
   viewer.map = map;
-  map.on('rendercomplete', () => { viewer.renders += 1; });
   const view = map.getView();
   if (hash.lon !== undefined && hash.lat !== undefined && hash.z !== undefined) {
     view.setCenter(transform([hash.lon, hash.lat], 'EPSG:4326', 'EPSG:3857'));
@@ -247,7 +266,7 @@ async function start() {
   }
 
   buildLayerList(config);
-  buildLegend(config);
+  await buildLegend(config);
   buildUnits(config);
   document.querySelector(`input[name=mode][value=${state.mode}]`).checked = true;
   document.querySelectorAll('input[name=mode]').forEach((input) => input.addEventListener('change', () => {
@@ -274,6 +293,10 @@ async function start() {
     else $('#indicators').innerHTML = '<p class="note">—</p>';
   });
   map.on('singleclick', (event) => identify(config, event).catch((error) => { $('#attributes').textContent = String(error); }));
+  // Counted from here on, with the layers in place: a render completed before (an empty map while the
+  // legend loads) does not count; the forced render makes sure one more completes.
+  map.on('rendercomplete', () => { viewer.renders += 1; });
+  map.render();
   document.body.dataset.ready = 'true';
 }
 

@@ -57,13 +57,16 @@ public static class ViewerConfigEndpoint
                 ["wmtsCapabilities"] = "/wmts/1.0.0/WMTSCapabilities.xml",
                 ["vectorTiles"] = "/tiles/{layer}/{z}/{x}/{y}.mvt",
                 // Null when this server has no indicator endpoint, so the viewer asks for none (no failed requests).
-                ["indicators"] = HasIndicators(endpoints) ? "/indicators/{xzqdm}?f=json" : null,
+                ["indicators"] = HasRoute(endpoints, "indicators/") ? "/indicators/{xzqdm}?f=json" : null,
+                // The server's legends (/styles/{id}/legend.json) when published; else the viewer derives the
+                // legend from the style documents above.
+                ["legend"] = HasRoute(endpoints, "styles/{id}/legend.json") ? "/styles/{id}/legend.json" : null,
             },
         }.ToJsonString(JsonOutput.Options), "application/json");
     }
 
-    private static bool HasIndicators(EndpointDataSource endpoints) =>
-        endpoints.Endpoints.OfType<RouteEndpoint>().Any(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("indicators/", StringComparison.Ordinal) == true);
+    private static bool HasRoute(EndpointDataSource endpoints, string prefix) =>
+        endpoints.Endpoints.OfType<RouteEndpoint>().Any(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith(prefix, StringComparison.Ordinal) == true);
 
     /// <summary>The style documents by id, as written in styles/*.json (the registry validated them at start-up).</summary>
     private static JsonObject ReadStyles(IReadOnlySet<string> ids)

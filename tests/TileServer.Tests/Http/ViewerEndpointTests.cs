@@ -22,7 +22,7 @@ public sealed class ViewerEndpointTests(SampleServerFixture server) : IClassFixt
         Assert.Equal(10, layers["ghyd"].GetProperty("minzoom").GetInt32());
         Assert.Equal("landuse", layers["ghyd"].GetProperty("style").GetString());
         Assert.Equal("control_lines", layers["stbhhx"].GetProperty("style").GetString());
-        Assert.Equal(JsonValueKind.Null, layers["czjsyd2020"].GetProperty("style").ValueKind);
+        Assert.Equal("czjsyd2020", layers["czjsyd2020"].GetProperty("style").GetString());
         Assert.Contains("ydyhflmc", layers["ghyd"].GetProperty("fields").EnumerateArray().Select(f => f.GetString()));
 
         // The style documents ride along verbatim: the legend and the vector symbology read them.
@@ -31,6 +31,7 @@ public sealed class ViewerEndpointTests(SampleServerFixture server) : IClassFixt
         Assert.Equal(landuse.RootElement.GetProperty("rules").GetArrayLength(), styles.GetProperty("landuse").GetProperty("rules").GetArrayLength());
         Assert.True(styles.TryGetProperty("xzq", out _));
         Assert.Equal("/wmts/1.0.0/WMTSCapabilities.xml", config.RootElement.GetProperty("links").GetProperty("wmtsCapabilities").GetString());
+        Assert.Equal("/styles/{id}/legend.json", config.RootElement.GetProperty("links").GetProperty("legend").GetString());
     }
 
     [Fact]
