@@ -92,7 +92,6 @@ public static class CollectionDocuments
                 new($"{self}/items?f=html", OgcRelations.Items, OgcMediaTypes.Html, "Features as HTML"),
                 new($"{self}/queryables", OgcRelations.Queryables, OgcMediaTypes.JsonSchema, "Queryable properties"),
                 new($"{self}/tiles", OgcRelations.TilesetsVector, OgcMediaTypes.Json, "Vector tilesets"),
-                new($"{self}/tiles?f=png", OgcRelations.TilesetsMap, OgcMediaTypes.Json, "Map tilesets (PNG)"),
             ]),
             ["itemType"] = "feature",
             ["crs"] = CrsArray(),
