@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using TileServer.Tests.Support;
 
-/// <summary>GDAL's OGC API – Features driver (OAPIF) reads the collections from a real listening server (Kestrel
-/// on a free port); what it reads equals what GDAL reads from the GeoPackage behind the server.</summary>
+/// <summary>Real clients against a real listening server (Kestrel on a free port): GDAL's OGC API – Features driver
+/// (OAPIF) reads what GDAL reads from the GeoPackage behind the server, and openapi-spec-validator accepts /api.</summary>
 public sealed class OgcApiGdalTests : IDisposable
 {
     private readonly Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory;
@@ -75,6 +75,23 @@ public sealed class OgcApiGdalTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Openapi_spec_validator_accepts_the_api_document()
+    {
+        using var client = new HttpClient();
+        string path = Path.Combine(Path.GetTempPath(), $"ogcapi-{Guid.NewGuid():N}.json");
+        try
+        {
+            await File.WriteAllTextAsync(path, await client.GetStringAsync($"{baseUrl}/api"));
+            string output = await RunAsync("python3", "-m", "openapi_spec_validator", path);
+            Assert.Contains(": OK", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static IEnumerable<(double X, double Y)> Positions(JsonElement coordinates)
     {
         if (coordinates[0].ValueKind == JsonValueKind.Number)
@@ -102,7 +119,7 @@ public sealed class OgcApiGdalTests : IDisposable
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            throw new InvalidOperationException($"{tool} not found: run scripts/test.sh, which installs gdal-bin");
+            throw new InvalidOperationException($"{tool} not found: run scripts/test.sh, which installs gdal-bin and openapi-spec-validator");
         }
 
         using (process)
