@@ -208,6 +208,69 @@ public sealed class OgcApiFeaturesTests(SampleServerFixture server) : IClassFixt
         Assert.Equal(10000, limit.GetProperty("maximum").GetInt32());
     }
 
+    [Fact]
+    public async Task Equality_filters_on_exposed_properties_narrow_the_items()
+    {
+        using var client = server.CreateClient();
+        using var all = JsonDocument.Parse(await client.GetStringAsync("/collections/ghyd/items?limit=1"));
+        using var pingquan = JsonDocument.Parse(await client.GetStringAsync("/collections/ghyd/items?xzqdm=130881&limit=50"));
+        long matched = pingquan.RootElement.GetProperty("numberMatched").GetInt64();
+        Assert.InRange(matched, 1, all.RootElement.GetProperty("numberMatched").GetInt64() - 1);
+        Assert.All(pingquan.RootElement.GetProperty("features").EnumerateArray(),
+            f => Assert.Equal("130881", f.GetProperty("properties").GetProperty("xzqdm").GetString()));
+        var next = pingquan.RootElement.GetProperty("links").EnumerateArray().Single(l => l.GetProperty("rel").GetString() == "next");
+        Assert.Contains("xzqdm=130881", next.GetProperty("href").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Next_links_page_through_every_feature_once()
+    {
+        using var client = server.CreateClient();
+        string? url = "/collections/czkfbj/items?limit=40";
+        var ids = new List<long>();
+        long matched = -1;
+        while (url is not null)
+        {
+            using var page = JsonDocument.Parse(await client.GetStringAsync(url));
+            matched = page.RootElement.GetProperty("numberMatched").GetInt64();
+            ids.AddRange(page.RootElement.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetInt64()));
+            url = page.RootElement.GetProperty("links").EnumerateArray()
+                .Where(l => l.GetProperty("rel").GetString() == "next").Select(l => l.GetProperty("href").GetString()).SingleOrDefault();
+        }
+
+        Assert.True(matched > 40);
+        Assert.Equal(matched, ids.Count);
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_feature_is_served_by_its_id_with_links_and_missing_ids_are_404()
+    {
+        using var client = server.CreateClient();
+        using var page = JsonDocument.Parse(await client.GetStringAsync("/collections/stbhhx/items?limit=1&offset=3"));
+        var listed = page.RootElement.GetProperty("features")[0];
+        long id = listed.GetProperty("id").GetInt64();
+
+        using var response = await client.GetAsync($"/collections/stbhhx/items/{id}?crs={Epsg4490}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/geo+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal($"<{Epsg4490}>", Assert.Single(response.Headers.GetValues("Content-Crs")));
+        using var feature = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(id, feature.RootElement.GetProperty("id").GetInt64());
+        Assert.Equal(listed.GetProperty("properties").GetProperty("bsm").GetString(), feature.RootElement.GetProperty("properties").GetProperty("bsm").GetString());
+        var lonLat = FirstPosition(listed);
+        var latLon = FirstPosition(feature.RootElement);
+        Assert.Equal(lonLat[0], latLon[1], 9);
+        Assert.Contains(feature.RootElement.GetProperty("links").EnumerateArray(), l => l.GetProperty("rel").GetString() == "collection");
+
+        string html = await client.GetStringAsync($"/collections/stbhhx/items/{id}?f=html");
+        Assert.Contains("<code>bsm</code>", html, StringComparison.Ordinal);
+
+        using var missing = await client.GetAsync("/collections/stbhhx/items/999999999");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType!.MediaType);
+    }
+
     private static async Task<JsonDocument> GetJson(HttpClient client, string url, string contentCrs)
     {
         using var response = await client.GetAsync(url);
