@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using TileServer.Tests.Support;
 
 /// <summary>Real clients against a real listening server (Kestrel on a free port): GDAL's OGC API – Features driver
-/// (OAPIF) reads what GDAL reads from the GeoPackage behind the server, and openapi-spec-validator accepts /api.</summary>
+/// (OAPIF) reads what GDAL reads from the GeoPackage behind the server, OWSLib's OGC API client reads collections,
+/// filtered items and features, and openapi-spec-validator accepts /api.</summary>
 public sealed class OgcApiGdalTests : IDisposable
 {
     private readonly Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory;
@@ -45,7 +46,7 @@ public sealed class OgcApiGdalTests : IDisposable
     [InlineData("xzq", "1000", null)]
     [InlineData("stbhhx", "50", null)] // several pages through next links
     [InlineData("czkfbj", "1000", null)]
-    [InlineData("yjjbnt", "1000", "xzqdm = '152501'")] // an attribute filter GDAL may pass on as ?xzqdm=152501
+    [InlineData("yjjbnt", "1000", "xzqdm = '152501'")] // GDAL passes the equality on as ?xzqdm=152501
     public async Task Ogr2ogr_reads_the_same_features_as_from_the_geopackage(string layer, string pageSize, string? where)
     {
         string[] filter = where is null ? [] : ["-where", where];
@@ -91,6 +92,32 @@ public sealed class OgcApiGdalTests : IDisposable
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public async Task Owslib_reads_collections_filtered_items_queryables_and_a_feature()
+    {
+        const string Script = """
+            import json, sys
+            from owslib.ogcapi.features import Features
+            w = Features(sys.argv[1])
+            items = w.collection_items('stbhhx', limit=5, xzqdm='130881')
+            one = w.collection_item('stbhhx', str(items['features'][0]['id']))
+            print(json.dumps({
+                'collections': [c['id'] for c in w.collections()['collections']],
+                'matched': items['numberMatched'], 'returned': items['numberReturned'],
+                'codes': sorted({f['properties']['xzqdm'] for f in items['features']}),
+                'queryables': sorted(w.collection_queryables('stbhhx')['properties']),
+                'same': one['id'] == items['features'][0]['id']}))
+            """;
+        using var result = JsonDocument.Parse(await RunAsync("/usr/bin/python3", "-c", Script, baseUrl));
+        var root = result.RootElement;
+        Assert.Equal(6, root.GetProperty("collections").GetArrayLength());
+        Assert.Equal(5, root.GetProperty("returned").GetInt32());
+        Assert.True(root.GetProperty("matched").GetInt32() > 5);
+        Assert.Equal(["130881"], root.GetProperty("codes").EnumerateArray().Select(c => c.GetString()));
+        Assert.Contains("hxmc", root.GetProperty("queryables").EnumerateArray().Select(q => q.GetString()));
+        Assert.True(root.GetProperty("same").GetBoolean());
     }
 
     private static IEnumerable<(double X, double Y)> Positions(JsonElement coordinates)
