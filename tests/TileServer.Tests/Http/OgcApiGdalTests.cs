@@ -78,6 +78,32 @@ public sealed class OgcApiGdalTests : IDisposable
     }
 
     [Fact]
+    public async Task Gauss_kruger_items_match_gdal_reprojecting_the_geopackage_within_a_millimetre()
+    {
+        // EPSG:4549 (CGCS2000 3-degree CM 120°E) by URI: northing (X) first; ogr2ogr writes easting first.
+        using var client = new HttpClient();
+        string url = $"{baseUrl}/collections/stbhhx/items?limit=1000&crs=http://www.opengis.net/def/crs/EPSG/0/4549&xzqdm=130881";
+        using var served = JsonDocument.Parse(await client.GetStringAsync(url));
+        using var stored = JsonDocument.Parse(await RunAsync("ogr2ogr", "-f", "GeoJSON", "/vsistdout/", "-t_srs", "EPSG:4549",
+            "-lco", "COORDINATE_PRECISION=6", "-where", "xzqdm = '130881'", SharedSample.GeoPackagePath, "stbhhx"));
+        var a = served.RootElement.GetProperty("features").EnumerateArray().ToList();
+        var b = stored.RootElement.GetProperty("features").EnumerateArray().ToList();
+        Assert.NotEmpty(a);
+        Assert.Equal(b.Count, a.Count);
+        for (int i = 0; i < a.Count; i++)
+        {
+            var northEast = Positions(a[i].GetProperty("geometry").GetProperty("coordinates")).ToList();
+            var eastNorth = Positions(b[i].GetProperty("geometry").GetProperty("coordinates")).ToList();
+            Assert.Equal(eastNorth.Count, northEast.Count);
+            for (int p = 0; p < northEast.Count; p++)
+            {
+                Assert.Equal(eastNorth[p].Y, northEast[p].X, 0.001);
+                Assert.Equal(eastNorth[p].X, northEast[p].Y, 0.001);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Openapi_spec_validator_accepts_the_api_document()
     {
         using var client = new HttpClient();
