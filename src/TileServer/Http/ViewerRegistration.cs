@@ -2,6 +2,7 @@ namespace TileServer.Http;
 
 using Microsoft.Extensions.FileProviders;
 using TileServer.Configuration;
+using TileServer.Protocols.OgcApi;
 using TileServer.Viewer;
 
 /// <summary>The built-in map viewer: the bundle of <c>viewer/</c> (built into <c>viewer/dist</c> by the
@@ -15,6 +16,10 @@ public static class ViewerRegistration
     {
         ArgumentNullException.ThrowIfNull(app);
         string dist = System.IO.Path.Combine(ProjectPaths.FindRoot(), "viewer", "dist");
+        app.Services.GetService<OgcApiOptions>()?.LandingLinks.Add(new OgcLandingLink
+        {
+            Path = $"{Path}/", Rel = "related", Type = "text/html", Title = "地图浏览 Map viewer",
+        });
         app.MapGet($"{Path}/config.json", ViewerConfigEndpoint.HandleAsync);
         if (!File.Exists(System.IO.Path.Combine(dist, "index.html")))
         {

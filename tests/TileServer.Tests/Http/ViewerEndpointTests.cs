@@ -78,7 +78,7 @@ public sealed class ViewerEndpointTests(SampleServerFixture server) : IClassFixt
     public async Task Landing_page_links_the_viewer()
     {
         using var client = server.CreateClient();
-        Assert.Contains("<a href=\"viewer/\">", await client.GetStringAsync("/?f=html"), StringComparison.Ordinal);
+        Assert.Contains("href=\"http://localhost/viewer/\"", await client.GetStringAsync("/?f=html"), StringComparison.Ordinal);
         using var json = JsonDocument.Parse(await client.GetStringAsync("/?f=json"));
         Assert.Contains(json.RootElement.GetProperty("links").EnumerateArray(), link =>
             link.GetProperty("href").GetString() == "http://localhost/viewer/" && link.GetProperty("type").GetString() == "text/html");
