@@ -53,7 +53,7 @@ public static class WfsPostRequest
         var pairs = new List<KeyValuePair<string, string>> { new("service", "WFS"), new("request", "GetFeature") };
         foreach (string name in (string[])["version", "count", "startIndex", "resultType", "outputFormat"])
         {
-            if ((string?)root.Attribute(name) is { } value)
+            if (Attribute(root, name) is { } value)
                 pairs.Add(new(name, value));
         }
 
@@ -63,14 +63,14 @@ public static class WfsPostRequest
         var query = queries[0];
         if (query.Name == Wfs + "StoredQuery")
         {
-            pairs.Add(new("storedQuery_Id", (string?)query.Attribute("id") ?? throw WfsException.Missing("storedQuery_Id")));
+            pairs.Add(new("storedQuery_Id", Attribute(query, "id") ?? throw WfsException.Missing("storedQuery_Id")));
             foreach (var parameter in query.Elements(Wfs + "Parameter"))
                 pairs.Add(new((string?)parameter.Attribute("name") ?? "", parameter.Value.Trim()));
             return pairs;
         }
 
-        pairs.Add(new("typeNames", (string?)query.Attribute("typeNames") ?? throw WfsException.Missing("typeNames")));
-        if ((string?)query.Attribute("srsName") is { } srsName)
+        pairs.Add(new("typeNames", Attribute(query, "typeNames") ?? throw WfsException.Missing("typeNames")));
+        if (Attribute(query, "srsName") is { } srsName)
             pairs.Add(new("srsName", srsName));
         var properties = query.Elements(Wfs + "PropertyName").Select(e => e.Value.Trim()).ToList();
         if (properties.Count > 0)
@@ -86,4 +86,8 @@ public static class WfsPostRequest
 
         return pairs;
     }
+
+    /// <summary>Attribute names are matched ignoring case: OWSLib writes "typenames" and "outputformat".</summary>
+    private static string? Attribute(XElement element, string name) =>
+        element.Attributes().FirstOrDefault(a => a.Name.NamespaceName.Length == 0 && a.Name.LocalName.Equals(name, StringComparison.OrdinalIgnoreCase))?.Value;
 }

@@ -202,10 +202,11 @@ public sealed class GetFeatureTests
     public async Task Post_xml_get_feature_is_read_like_kvp()
     {
         var (service, source) = WfsTestData.Create();
+        // OWSLib writes typenames and outputformat in lower case: read leniently.
         const string Body = """
-            <wfs:GetFeature service="WFS" version="2.0.0" count="1" startIndex="1" xmlns:wfs="http://www.opengis.net/wfs/2.0"
+            <wfs:GetFeature service="WFS" version="2.0.0" count="1" startIndex="1" outputformat="application/gml+xml; version=3.2" xmlns:wfs="http://www.opengis.net/wfs/2.0"
                 xmlns:fes="http://www.opengis.net/fes/2.0" xmlns:gh="http://tileserver.cn/planning">
-              <wfs:Query typeNames="gh:ghyd" srsName="EPSG:4490">
+              <wfs:Query typenames="gh:ghyd" srsName="EPSG:4490">
                 <wfs:PropertyName>gh:bsm</wfs:PropertyName>
                 <fes:Filter><fes:PropertyIsGreaterThan><fes:ValueReference>gh:mj</fes:ValueReference><fes:Literal>100</fes:Literal></fes:PropertyIsGreaterThan></fes:Filter>
                 <fes:SortBy><fes:SortProperty><fes:ValueReference>mj</fes:ValueReference><fes:SortOrder>DESC</fes:SortOrder></fes:SortProperty></fes:SortBy>
