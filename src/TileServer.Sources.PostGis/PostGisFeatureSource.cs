@@ -120,6 +120,9 @@ public sealed class PostGisFeatureSource : IFeatureSource, IMvtTileSource, IDisp
         return Guard(() => mvt.ExecuteAsync(resolved, tile, settings, cancellationToken), cancellationToken);
     }
 
+    /// <summary>A listener for committed changes of this source's tables (LISTEN/NOTIFY on its own connection).</summary>
+    public Changes.PostGisChangeListener CreateChangeListener() => new(options.ConnectionString, tables.Values);
+
     /// <summary>Closes the pool; statements still running finish on their own connections.</summary>
     public void Dispose()
     {
