@@ -3,6 +3,7 @@ namespace TileServer.Tests.Http;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +25,8 @@ public sealed class WfsClientTests : IDisposable
             ["TileServer:Sources:sample:GenerateSampleIfMissing"] = "false",
             ["TILESERVER_POSTGIS"] = "",
             ["TILESERVER_REDIS"] = "",
-        });
+        }).WithWebHostBuilder(builder => builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0"));
+        // The setting keeps ServerApplication from applying config/tileserver.json's Urls (port 8080, maybe busy).
         factory.UseKestrel(0);
         factory.StartServer();
         var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -34,6 +36,7 @@ public sealed class WfsClientTests : IDisposable
     [Fact]
     public async Task Ogrinfo_lists_every_layer()
     {
+        Assert.DoesNotContain(":8080/", endpoint, StringComparison.Ordinal);
         string output = await RunAsync("ogrinfo", null, "-ro", "-q", $"WFS:{endpoint}");
         foreach (var layer in new[] { "xzq", "ghyd", "yjjbnt", "stbhhx", "czkfbj", "czjsyd2020" })
             Assert.Contains($"gh:{layer} ", output, StringComparison.Ordinal);
