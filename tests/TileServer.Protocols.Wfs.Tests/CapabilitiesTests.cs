@@ -118,6 +118,8 @@ public sealed class CapabilitiesTests
     [InlineData("?service=WFS&version=2.0.0&request=GetFeature&typeNames=ghyd&startIndex=x", 400, "InvalidParameterValue", "startIndex")]
     [InlineData("?service=WFS&version=2.0.0&request=GetFeature&typeNames=ghyd&srsName=EPSG:2000", 400, "InvalidParameterValue", "srsName")]
     [InlineData("?service=WFS&version=2.0.0&request=GetFeature&typeNames=ghyd&bbox=1,2,3", 400, "InvalidParameterValue", "bbox")]
+    [InlineData("?service=WFS&version=2.0.0&request=GetFeature&typeNames=ghyd&bbox=-1e12,-1e12,1e12,1e12,EPSG:4549", 400, "InvalidParameterValue", "bbox")]
+    [InlineData("?service=WFS&version=2.0.0&request=GetFeature&typeNames=ghyd&bbox=-180,-90,180,90", 400, "InvalidParameterValue", "bbox")]
     [InlineData("?service=WFS&version=2.0.0&request=GetFeature&typeNames=ghyd&outputFormat=shape-zip", 400, "InvalidParameterValue", "outputFormat")]
     [InlineData("?service=WFS&version=2.0.0&request=GetFeature&typeNames=ghyd&propertyName=secret", 400, "InvalidParameterValue", "propertyName")]
     [InlineData("?service=WFS&version=2.0.0&request=GetFeature&typeNames=ghyd&sortBy=secret", 400, "InvalidParameterValue", "sortBy")]

@@ -145,6 +145,7 @@ public sealed class FesFilterParserTests
     [InlineData("<fes:BBOX><gml:Envelope srsName=\"EPSG:9999\"><gml:lowerCorner>0 0</gml:lowerCorner><gml:upperCorner>1 1</gml:upperCorner></gml:Envelope></fes:BBOX>", WfsException.InvalidParameterValue)]
     [InlineData("<fes:BBOX><gml:Envelope><gml:lowerCorner>0 x</gml:lowerCorner><gml:upperCorner>1 1</gml:upperCorner></gml:Envelope></fes:BBOX>", WfsException.OperationParsingFailed)]
     [InlineData("<fes:Intersects><fes:ValueReference>mj</fes:ValueReference><gml:Point><gml:pos>1 1</gml:pos></gml:Point></fes:Intersects>", WfsException.InvalidParameterValue)]
+    [InlineData("<fes:BBOX><gml:Envelope srsName=\"urn:ogc:def:crs:EPSG::4490\"><gml:lowerCorner>118 40</gml:lowerCorner><gml:upperCorner>119 41</gml:upperCorner></gml:Envelope></fes:BBOX>", WfsException.InvalidParameterValue)]
     [InlineData("<fes:And/>", WfsException.OperationParsingFailed)]
     [InlineData("", WfsException.OperationParsingFailed)]
     public void Bad_filters_are_reported_on_the_filter_locator(string body, string code)

@@ -133,7 +133,7 @@ public sealed class FesFilterParser(PublishedLayer layer, CrsReference defaultCr
         var operand = element.Elements().FirstOrDefault(e => e.Name.Namespace != Fes)
             ?? throw Parsing($"fes:{element.Name.LocalName} needs a GML geometry operand");
         var crs = GmlGeometryReader.Crs(operand, defaultCrs);
-        var geometry = StorageGeometry.ToStorage(GmlGeometryReader.Read(operand), crs);
+        var geometry = StorageGeometry.ToStorage(GmlGeometryReader.Read(operand), crs, Locator);
         return StorageGeometry.Filter(op, geometry);
     }
 

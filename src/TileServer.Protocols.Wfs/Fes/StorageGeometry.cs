@@ -27,11 +27,12 @@ public static class StorageGeometry
         if (minX > maxX || minY > maxY)
             throw WfsException.Invalid("bbox", "the lower corner must not exceed the upper corner");
         var ring = new[] { new Coordinate(minX, minY), new Coordinate(maxX, minY), new Coordinate(maxX, maxY), new Coordinate(minX, maxY), new Coordinate(minX, minY) };
-        return ToStorage(Factory.CreatePolygon(ring), crs, alreadyEastNorth: true);
+        return ToStorage(Factory.CreatePolygon(ring), crs, "bbox", alreadyEastNorth: true);
     }
 
-    /// <summary>Transforms a geometry built from the client's coordinates into the storage CRS.</summary>
-    public static Geometry ToStorage(Geometry geometry, CrsReference crs, bool alreadyEastNorth = false)
+    /// <summary>Transforms a geometry built from the client's coordinates into the storage CRS; coordinates
+    /// the projection cannot invert (far outside the zone) are the client's error, reported on <paramref name="locator"/>.</summary>
+    public static Geometry ToStorage(Geometry geometry, CrsReference crs, string locator, bool alreadyEastNorth = false)
     {
         ArgumentNullException.ThrowIfNull(geometry);
         ArgumentNullException.ThrowIfNull(crs);
@@ -43,8 +44,27 @@ public static class StorageGeometry
             result.GeometryChanged();
         }
 
+        var input = result.EnvelopeInternal;
         var transformer = CrsTransformer.ToStorage(crs.Crs);
-        return transformer.IsIdentity ? result : transformer.Transform(result);
+        if (!transformer.IsIdentity)
+            result = transformer.Transform(result);
+        var e = result.EnvelopeInternal;
+        bool valid = double.IsFinite(e.MinX) && double.IsFinite(e.MinY) && double.IsFinite(e.MaxX) && double.IsFinite(e.MaxY)
+            && e.MinY >= -90.0001 && e.MaxY <= 90.0001 && e.MinX >= -540 && e.MaxX <= 540;
+        // A transverse Mercator inverse maps any easting/northing somewhere; far outside the zone it is no longer
+        // invertible, which shows as corners that do not project back to where they came from.
+        if (valid && crs.Crs.Wkt is not null && !crs.Crs.IsGeographic)
+            valid = RoundTrips(crs, input.MinX, input.MinY) && RoundTrips(crs, input.MaxX, input.MaxY);
+        if (!valid)
+            throw WfsException.Invalid(locator, $"the coordinates lie outside the area of use of {crs.Name}");
+        return result;
+    }
+
+    private static bool RoundTrips(CrsReference crs, double x, double y)
+    {
+        var (lon, lat) = CrsTransformer.ToStorage(crs.Crs).Transform(x, y);
+        var (bx, by) = CrsTransformer.FromStorage(crs.Crs).Transform(lon, lat);
+        return double.IsFinite(bx) && double.IsFinite(by) && Math.Abs(bx - x) < 1 && Math.Abs(by - y) < 1;
     }
 
     public static SpatialFilter Filter(SpatialOperator op, Geometry storageGeometry)
