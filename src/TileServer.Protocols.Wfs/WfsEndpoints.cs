@@ -113,6 +113,13 @@ public static class WfsEndpoints
         {
             error = new WfsException(WfsException.OperationProcessingFailed, null, unsupported.Message);
         }
+        catch (SourceUnavailableException unavailable) when (!context.Response.HasStarted)
+        {
+            // An outage is temporary: 503 with Retry-After, as on the tile endpoints, but as an ExceptionReport.
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(unavailable.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var report = new WfsException(WfsException.OperationProcessingFailed, null, "the data source is not answering; retry later");
+            return new WfsXmlResult(WfsXml.Serialize(WfsExceptionReport.Build(report)), WfsExceptionReport.ContentType, StatusCodes.Status503ServiceUnavailable);
+        }
 
         if (context.Response.HasStarted)
         {

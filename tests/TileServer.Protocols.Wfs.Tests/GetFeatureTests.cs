@@ -199,6 +199,19 @@ public sealed class GetFeatureTests
     }
 
     [Fact]
+    public async Task GetPropertyValue_of_the_geometry_gives_gml_geometries_in_the_requested_crs()
+    {
+        var (service, source) = WfsTestData.Create();
+        var (status, _, body) = await WfsTestData.RunAsync(service,
+            "?service=WFS&version=2.0.0&request=GetPropertyValue&typeNames=ghyd&valueReference=gh:geom&count=1&srsName=EPSG:4490");
+        Assert.Equal(200, status);
+        var member = XElement.Parse(body).Element(Wfs + "member")!;
+        Assert.Equal("EPSG:4490", (string?)member.Element(Gml + "MultiSurface")!.Attribute("srsName"));
+        Assert.StartsWith("118.7 40.9", member.Descendants(Gml + "posList").Single().Value, StringComparison.Ordinal);
+        Assert.Empty(source.LastQuery!.Fields);
+    }
+
+    [Fact]
     public async Task Post_xml_get_feature_is_read_like_kvp()
     {
         var (service, source) = WfsTestData.Create();

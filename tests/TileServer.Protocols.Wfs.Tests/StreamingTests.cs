@@ -36,6 +36,23 @@ public sealed class StreamingTests
         Assert.InRange(source.Produced, 5_000, 20_000);
     }
 
+    [Fact]
+    public async Task A_source_outage_is_a_503_exception_report_with_retry_after()
+    {
+        var layer = new Core.Layers.LayerDefinition { Id = "ghyd", Source = "endless", Table = "ghyd" };
+        var service = new FeatureService(new LayerCatalog([layer], [new EndlessSource { Down = true }]));
+        var context = new DefaultHttpContext { RequestServices = new ServiceCollection().AddSingleton(service).BuildServiceProvider() };
+        context.Request.QueryString = new QueryString("?service=WFS&version=2.0.0&request=GetFeature&typeNames=ghyd");
+        var body = new MemoryStream();
+        context.Response.Body = body;
+
+        await (await WfsEndpoints.HandleGetAsync(context)).ExecuteAsync(context);
+
+        Assert.Equal(503, context.Response.StatusCode);
+        Assert.Equal("5", context.Response.Headers.RetryAfter.ToString());
+        Assert.Contains("exceptionCode=\"OperationProcessingFailed\"", System.Text.Encoding.UTF8.GetString(body.ToArray()), StringComparison.Ordinal);
+    }
+
     /// <summary>Cancels the request once the source has produced enough, from inside a response write.</summary>
     private sealed class WatchingStream(Func<CancellationTokenSource?> trigger) : MemoryStream
     {
@@ -63,7 +80,10 @@ public sealed class StreamingTests
         public IReadOnlyList<SourceLayerInfo> Layers { get; } =
             [new SourceLayerInfo("ghyd", "geom", GeometryKind.MultiPolygon, 4490, new BoundingBox(118, 40, 119, 41), [new FieldDefinition("bsm", FieldType.Text)], long.MaxValue)];
 
-        public Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken) => Task.FromResult(long.MaxValue / 2);
+        public bool Down { get; init; }
+
+        public Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken) =>
+            Down ? throw new Core.Errors.SourceUnavailableException("connection refused", TimeSpan.FromSeconds(4.2)) : Task.FromResult(long.MaxValue / 2);
 
         public async IAsyncEnumerable<FeatureRecord> QueryAsync(FeatureQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
