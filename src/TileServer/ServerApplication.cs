@@ -71,6 +71,7 @@ public static class ServerApplication
             sp.GetRequiredService<IConfiguration>().GetSection($"{TileServerSettings.SectionName}:RasterTiles").Get<RasterTileOptions>() ?? new RasterTileOptions(),
             sp.GetRequiredService<RequestedLayerSets>()));
         builder.Services.AddStyles();
+        builder.Services.AddWfs();
 
         builder.Services.AddOgcApi();
 
@@ -85,6 +86,7 @@ public static class ServerApplication
         app.MapXyzTiles();
         app.MapWmts();
         app.MapStyles();
+        app.MapWfsEndpoint();
         app.MapViewer();
         return app;
     }
