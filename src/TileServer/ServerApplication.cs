@@ -69,6 +69,7 @@ public static class ServerApplication
         builder.Services.AddSingleton(sp => new RasterTileService(sp.GetRequiredService<ITileCache>(), sp.GetRequiredService<RasterStyleBinder>(),
             sp.GetRequiredService<IConfiguration>().GetSection($"{TileServerSettings.SectionName}:RasterTiles").Get<RasterTileOptions>() ?? new RasterTileOptions(),
             sp.GetRequiredService<RequestedLayerSets>()));
+        builder.Services.AddPlanning(root);
 
         var app = builder.Build();
         // Subscribed before the first request, so no change is missed.
@@ -80,6 +81,7 @@ public static class ServerApplication
         app.MapCachePurge();
         app.MapXyzTiles();
         app.MapWmts();
+        app.MapPlanning();
         return app;
     }
 

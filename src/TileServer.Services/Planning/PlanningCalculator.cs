@@ -1,0 +1,129 @@
+namespace TileServer.Services.Planning;
+
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO;
+using TileServer.Core.Features;
+using TileServer.Core.Layers;
+
+/// <summary>Reads the published planning layers once through the catalog (any source) and measures, per
+/// county-level unit (the features' xzqdm): farmland (ghyd class 01), grassland (ghyd class 04, standing for
+/// basic grassland), yjjbnt, stbhhx, czkfbj and czjsyd2020 — planar areas in the unit's Gauss-Krüger zone —
+/// then overlays the control lines for conflicts. A missing layer counts as empty.</summary>
+public sealed class PlanningCalculator(ILayerCatalog catalog)
+{
+    private const string FarmlandClass = "01";
+    private const string GrasslandClass = "04";
+
+    public async Task<PlanningSnapshot> ComputeAsync(CancellationToken cancellationToken)
+    {
+        var reader = new WKBReader();
+        var zones = new Dictionary<string, UnitZone>(StringComparer.Ordinal);
+        var units = new Dictionary<string, UnitAccumulator>(StringComparer.Ordinal);
+
+        await foreach (var record in Read(PlanningLayerIds.Units, ["xzqdm", "xzqmc"], cancellationToken).ConfigureAwait(false))
+        {
+            string code = Text(record.Values[0]);
+            var geometry = reader.Read(record.Wkb.ToArray());
+            zones[code] = new UnitZone(code, Text(record.Values[1]), geometry.Centroid.X);
+        }
+
+        UnitAccumulator Unit(string code, Geometry lonLat)
+        {
+            if (!units.TryGetValue(code, out var unit))
+            {
+                // A feature of a unit missing from xzq: take the zone of the feature itself.
+                var zone = zones.TryGetValue(code, out var known) ? known : zones[code] = new UnitZone(code, code, lonLat.Centroid.X);
+                units[code] = unit = new UnitAccumulator(zone);
+            }
+
+            return unit;
+        }
+
+        foreach (var zone in zones.Values)
+        {
+            units[zone.Code] = new UnitAccumulator(zone);
+        }
+
+        await foreach (var record in Read(PlanningLayerIds.LandUse, ["xzqdm", "ydyhfldm"], cancellationToken).ConfigureAwait(false))
+        {
+            string landClass = Text(record.Values[1]);
+            bool farmland = landClass.StartsWith(FarmlandClass, StringComparison.Ordinal);
+            if (!farmland && !landClass.StartsWith(GrasslandClass, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var lonLat = reader.Read(record.Wkb.ToArray());
+            var unit = Unit(Text(record.Values[0]), lonLat);
+            double area = unit.Zone.ToPlane.Transform(lonLat).Area;
+            if (farmland)
+            {
+                unit.Farmland += area;
+            }
+            else
+            {
+                unit.Grassland += area;
+            }
+        }
+
+        foreach (string line in PlanningLayerIds.ControlLines)
+        {
+            await foreach (var record in Read(line, ["xzqdm"], cancellationToken).ConfigureAwait(false))
+            {
+                var lonLat = reader.Read(record.Wkb.ToArray());
+                var unit = Unit(Text(record.Values[0]), lonLat);
+                var plane = unit.Zone.ToPlane.Transform(lonLat);
+                double area = plane.Area;
+                switch (line)
+                {
+                    case PlanningLayerIds.PermanentBasicFarmland: unit.PermanentBasicFarmland += area; break;
+                    case PlanningLayerIds.Redline: unit.Redline += area; break;
+                    default: unit.UrbanBoundary += area; break;
+                }
+
+                if (!unit.ControlLines.TryGetValue(line, out var list))
+                {
+                    unit.ControlLines[line] = list = [];
+                }
+
+                list.Add(plane);
+            }
+        }
+
+        await foreach (var record in Read(PlanningLayerIds.UrbanLand2020, ["xzqdm"], cancellationToken).ConfigureAwait(false))
+        {
+            var lonLat = reader.Read(record.Wkb.ToArray());
+            var unit = Unit(Text(record.Values[0]), lonLat);
+            unit.UrbanLand2020 += unit.Zone.ToPlane.Transform(lonLat).Area;
+        }
+
+        var conflicts = new List<ControlLineConflict>();
+        foreach (var unit in units.Values.OrderBy(u => u.Zone.Code, StringComparer.Ordinal))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            conflicts.AddRange(ConflictFinder.Find(unit));
+        }
+
+        return new PlanningSnapshot(
+            DateTimeOffset.UtcNow,
+            units.Values.ToDictionary(u => u.Zone.Code, u => u.ToMeasures(), StringComparer.Ordinal),
+            conflicts);
+    }
+
+    private async IAsyncEnumerable<FeatureRecord> Read(
+        string layerId, string[] fields, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (!catalog.TryGet(layerId, out var layer))
+        {
+            yield break;
+        }
+
+        var query = new FeatureQuery(layer.Definition.Table, null, fields);
+        await foreach (var record in layer.Source.QueryAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            yield return record;
+        }
+    }
+
+    private static string Text(object? value) => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+}
