@@ -1,7 +1,8 @@
 namespace TileServer.Protocols.Indicators;
 
 using System.Globalization;
-using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Text;
 using TileServer.Services.Planning;
 
@@ -9,6 +10,9 @@ using TileServer.Services.Planning;
 /// HTML-encoded.</summary>
 public static class IndicatorHtml
 {
+    // Leaves Chinese and symbols (×, ≥) readable; only markup characters are escaped.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     public static string Write(IndicatorReport report, IReadOnlyList<UnitIndicators> units, string title)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -63,7 +67,7 @@ public static class IndicatorHtml
         return html.Append("</body></html>").ToString();
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => Encoder.Encode(text);
 
     private static string N(double? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "—";
 }
