@@ -78,34 +78,32 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IDisposable
     /// <summary>Streams matching features. Rows with NULL or empty geometries are skipped. With bounds,
     /// a feature is returned when its exact envelope intersects them: the R-tree stores 32-bit floats
     /// rounded outwards (SQLite R-tree docs), so its candidates are re-checked against the envelope in
-    /// the geometry header. Without bounds, features come in primary-key order.</summary>
+    /// the geometry header. A plain box scan (no filter, sort, offset or limit: tiles) walks the R-tree in
+    /// its own order; any other query is translated whole into SQL (<see cref="RefinedQuerySql"/>) and
+    /// comes in sort-key order, then primary-key order.</summary>
     public async IAsyncEnumerable<FeatureRecord> QueryAsync(FeatureQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         ObjectDisposedException.ThrowIf(disposed, this);
-        if (!tables.TryGetValue(query.Table, out var table))
-            throw new ArgumentException($"source {Id} has no feature table '{query.Table}'", nameof(query));
+        var table = Find(query.Table);
         var fields = query.Fields.Select(name => table.FieldsByName.TryGetValue(name, out var field)
             ? field
             : throw new ArgumentException($"table {table.Info.Table} of source {Id} has no field '{name}'", nameof(query))).ToArray();
         if (query.Limit is < 0)
             throw new ArgumentException("limit must not be negative", nameof(query));
-        if (query.IsRefined)
-            throw new NotSupportedException($"source {Id} does not translate filters, sorting or offsets yet");
+        if (query.Offset < 0)
+            throw new ArgumentException("offset must not be negative", nameof(query));
         if (query.Limit == 0)
             yield break;
 
+        var refined = query.IsRefined || query.Limit is not null;
+        var statement = refined
+            ? RefinedQuerySql.Select(table, fields, query)
+            : new SqlStatement(FeatureQuerySql.Build(table, fields.Select(f => f.Name).ToArray(), query.Bounds is not null), BoundsParameters(query));
+
         cancellationToken.ThrowIfCancellationRequested();
         await using var connection = OpenConnection();
-        await using var command = connection.CreateCommand();
-        command.CommandText = FeatureQuerySql.Build(table, fields.Select(f => f.Name).ToArray(), query.Bounds is not null);
-        if (query.Bounds is { } box)
-        {
-            command.Parameters.AddWithValue("@minx", box.MinX);
-            command.Parameters.AddWithValue("@miny", box.MinY);
-            command.Parameters.AddWithValue("@maxx", box.MaxX);
-            command.Parameters.AddWithValue("@maxy", box.MaxY);
-        }
+        await using var command = Command(connection, statement);
 
         // sqlite3_interrupt is documented as safe to call from another thread; it aborts a running
         // step (e.g. a long scan before the next row) with SQLITE_INTERRUPT.
@@ -119,7 +117,7 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IDisposable
                 continue;
             var blob = reader.GetFieldValue<byte[]>(1);
             var header = GeoPackageBinary.ReadHeader(blob);
-            if (header.IsEmpty || !Matches(query.Bounds, header, blob))
+            if (header.IsEmpty || (!refined && !Matches(query.Bounds, header, blob)))
                 continue;
 
             var values = new object?[fields.Length];
@@ -132,15 +130,21 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IDisposable
         }
     }
 
-    /// <summary>Counts the matches of the query's bounds. Filters are not translated yet (issue 6 in progress)
-    /// and are rejected rather than ignored.</summary>
-    public async Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken)
+    /// <summary>Counts the matches of the query's bounds and filter with one COUNT(*) over the same WHERE
+    /// clause the query uses, so counts and pages always agree.</summary>
+    public Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        long count = 0;
-        await foreach (var _ in QueryAsync(query with { Fields = [], Limit = null, Offset = 0, SortBy = [] }, cancellationToken).ConfigureAwait(false))
-            count++;
-        return count;
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var statement = RefinedQuerySql.Count(Find(query.Table), query);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = OpenConnection();
+        using var command = Command(connection, statement);
+        using var interruption = cancellationToken.Register(
+            static state => SQLitePCL.raw.sqlite3_interrupt(((SqliteConnection)state!).Handle), connection);
+        using var reader = Execute(command, cancellationToken);
+        Read(reader, cancellationToken);
+        return Task.FromResult(reader.GetInt64(0));
     }
 
     /// <summary>Closes the idle pooled connections for this file so its handles are released (e.g.
@@ -164,10 +168,28 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IDisposable
         return envelope is { } e && e.Intersects(box);
     }
 
+    private GeoPackageTable Find(string name) => tables.TryGetValue(name, out var table)
+        ? table
+        : throw new ArgumentException($"source {Id} has no feature table '{name}'", nameof(name));
+
+    private static IReadOnlyList<KeyValuePair<string, object>> BoundsParameters(FeatureQuery query) => query.Bounds is { } box
+        ? [new("@minx", box.MinX), new("@miny", box.MinY), new("@maxx", box.MaxX), new("@maxy", box.MaxY)]
+        : [];
+
+    private static SqliteCommand Command(SqliteConnection connection, SqlStatement statement)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = statement.Text;
+        foreach (var (name, value) in statement.Parameters)
+            command.Parameters.AddWithValue(name, value);
+        return command;
+    }
+
     private SqliteConnection OpenConnection()
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();
+        QueryFunctions.Register(connection);
         return connection;
     }
 

@@ -53,8 +53,10 @@ public sealed class PostGisFeatureSource : IFeatureSource, IMvtTileSource, IDisp
     public IReadOnlyList<SourceLayerInfo> Layers { get; }
 
     /// <summary>Streams the features whose bounding box meets the query box (GiST-indexed &amp;&amp;, the
-    /// same envelope semantics as the GeoPackage source). Cancelling the token cancels the statement on
-    /// the server (Npgsql sends a PostgreSQL cancel request).</summary>
+    /// same envelope semantics as the GeoPackage source) and that pass the filter, translated into SQL
+    /// with every literal a parameter, sorted and paged by the server (<see cref="FeatureQuerySql"/>).
+    /// Cancelling the token cancels the statement on the server (Npgsql sends a PostgreSQL cancel
+    /// request).</summary>
     public async IAsyncEnumerable<FeatureRecord> QueryAsync(FeatureQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -65,23 +67,16 @@ public sealed class PostGisFeatureSource : IFeatureSource, IMvtTileSource, IDisp
             : throw new ArgumentException($"table {query.Table} of source {Id} has no field '{name}'", nameof(query))).ToArray();
         if (query.Limit is < 0)
             throw new ArgumentException("limit must not be negative", nameof(query));
-        if (query.IsRefined)
-            throw new NotSupportedException($"source {Id} does not translate filters, sorting or offsets yet");
+        if (query.Offset < 0)
+            throw new ArgumentException("offset must not be negative", nameof(query));
         if (query.Limit == 0)
             yield break;
 
+        var translator = new PostgresFilterTranslator(table);
+        var sql = FeatureQuerySql.Select(table, fields, query, translator);
         await using var connection = await Guard(() => dataSource.OpenConnectionAsync(cancellationToken).AsTask(), cancellationToken);
-        await using var command = new NpgsqlCommand(FeatureQuerySql.Build(table, fields, query.Bounds is not null, query.Limit is not null), connection);
-        if (query.Bounds is { } box)
-        {
-            command.Parameters.AddWithValue("minx", box.MinX);
-            command.Parameters.AddWithValue("miny", box.MinY);
-            command.Parameters.AddWithValue("maxx", box.MaxX);
-            command.Parameters.AddWithValue("maxy", box.MaxY);
-        }
-
-        if (query.Limit is { } limit)
-            command.Parameters.AddWithValue("limit", (long)limit);
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddRange(translator.Parameters.ToArray());
 
         // SequentialAccess streams large WKB values instead of buffering whole rows (Npgsql docs, "Performance").
         await using var reader = await Guard(() => command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken), cancellationToken);
@@ -89,15 +84,18 @@ public sealed class PostGisFeatureSource : IFeatureSource, IMvtTileSource, IDisp
             yield return record;
     }
 
-    /// <summary>Counts the matches of the query's bounds. Filters are not translated yet (issue 6 in progress)
-    /// and are rejected rather than ignored.</summary>
+    /// <summary>Counts the matches of the query's bounds and filter with count(*) over the same WHERE clause
+    /// the query uses.</summary>
     public async Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        long count = 0;
-        await foreach (var _ in QueryAsync(query with { Fields = [], Limit = null, Offset = 0, SortBy = [] }, cancellationToken).ConfigureAwait(false))
-            count++;
-        return count;
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var translator = new PostgresFilterTranslator(Find(query.Table));
+        var sql = FeatureQuerySql.Count(Find(query.Table), query, translator);
+        await using var connection = await Guard(() => dataSource.OpenConnectionAsync(cancellationToken).AsTask(), cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddRange(translator.Parameters.ToArray());
+        return await Guard(async () => (long)(await command.ExecuteScalarAsync(cancellationToken))!, cancellationToken);
     }
 
     public Task<byte[]> GetMvtTileAsync(IReadOnlyList<MvtLayerRequest> layers, TileCoordinate tile, MvtTileSettings settings, CancellationToken cancellationToken)
@@ -119,6 +117,9 @@ public sealed class PostGisFeatureSource : IFeatureSource, IMvtTileSource, IDisp
 
         return Guard(() => mvt.ExecuteAsync(resolved, tile, settings, cancellationToken), cancellationToken);
     }
+
+    /// <summary>A listener for committed changes of this source's tables (LISTEN/NOTIFY on its own connection).</summary>
+    public Changes.PostGisChangeListener CreateChangeListener() => new(options.ConnectionString, tables.Values);
 
     /// <summary>Closes the pool; statements still running finish on their own connections.</summary>
     public void Dispose()

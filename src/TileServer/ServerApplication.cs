@@ -53,6 +53,7 @@ public static class ServerApplication
         builder.Services.AddSingleton<ICacheHealthProbe>(sp => sp.GetRequiredService<TieredTileCache>());
         builder.Services.AddSingleton<ILayerChangeFeed, LayerChangeHub>();
         builder.Services.AddHostedService<GeoPackageChangeMonitor>();
+        builder.Services.AddHostedService<PostGisChangeMonitor>();
         builder.Services.AddSingleton<RequestedLayerSets>();
         builder.Services.AddSingleton(sp => new TileCachePurger(
             sp.GetRequiredService<TieredTileCache>(), sp.GetRequiredService<ILayerGenerations>(), sp.GetRequiredService<RequestedLayerSets>()));

@@ -55,7 +55,15 @@ internal sealed class ImportTableSql(string schema, FeatureLayerSchema layer)
         (targetExists ? $"DROP TABLE {Target}; " : "") +
         $"ALTER TABLE {Staging} RENAME TO {SqlIdentifier.Quote(layer.Name)}; " +
         $"ALTER TABLE {Target} RENAME CONSTRAINT {SqlIdentifier.Quote(StagingName + "_pk")} TO {SqlIdentifier.Quote(Truncate(layer.Name, 60) + "_pk")}; " +
-        $"ALTER INDEX {Qualified(StagingName + "_gix")} RENAME TO {SqlIdentifier.Quote(Truncate(layer.Name, 59) + "_gix")}";
+        $"ALTER INDEX {Qualified(StagingName + "_gix")} RENAME TO {SqlIdentifier.Quote(Truncate(layer.Name, 59) + "_gix")}; " +
+        ReplacedNotification;
+
+    /// <summary>The swapped-in table carries none of the old one's triggers and all of its rows are new: listening
+    /// servers are told the whole table was replaced (delivered at commit), and reinstall their change triggers.</summary>
+    private string ReplacedNotification =>
+        $"SELECT pg_notify('{Changes.ChangeTriggerSql.Channel}', json_build_object('schema', {Literal(schema)}, 'table', {Literal(layer.Name)}, 'whole', true, 'replaced', true)::text)";
+
+    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     public string AppendFromStaging =>
         $"INSERT INTO {Target} ({ColumnList}) SELECT {ColumnList} FROM {Staging}; DROP TABLE {Staging}; ANALYZE {Target}";

@@ -21,6 +21,10 @@ public sealed record SourceSettings
     /// <summary>PostGIS: longest one statement may run, in seconds.</summary>
     public int StatementTimeoutSeconds { get; init; } = 30;
 
+    /// <summary>PostGIS: install the change triggers that make edits invalidate cached tiles (LISTEN/NOTIFY). Off when
+    /// the role may not create triggers, or a DBA installs them (docs/caching.md has the SQL).</summary>
+    public bool ChangeTriggers { get; init; } = true;
+
     /// <summary>Generate the deterministic sample data into <see cref="Path"/> when the file is missing.</summary>
     public bool GenerateSampleIfMissing { get; init; }
 }

@@ -1,0 +1,75 @@
+namespace TileServer.Services.Tests.Features;
+
+using TileServer.Core.Crs;
+using TileServer.Core.Features.Filtering;
+using TileServer.Core.Layers;
+using TileServer.Services.Features;
+using TileServer.Services.Layers;
+using TileServer.Sources.GeoPackage;
+using TileServer.Tests.Shared.FeatureQueries;
+
+/// <summary>The feature use case end to end on a real source: filter, sort, page and count are answered by
+/// the GeoPackage's SQL, not by a test double.</summary>
+public sealed class FeatureServiceGeoPackageTests : IDisposable
+{
+    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("tileserver-featureservice-");
+    private readonly GeoPackageFeatureSource source;
+    private readonly FeatureService service;
+
+    public FeatureServiceGeoPackageTests()
+    {
+        var path = Path.Combine(directory.FullName, "queries.gpkg");
+        GeoPackageWriter.Write(path, [QueryDataset.Layer("query_dataset")]);
+        source = new GeoPackageFeatureSource("gpkg", path);
+        var layer = new LayerDefinition { Id = "q", Source = "gpkg", Table = "query_dataset", Attributes = ["mc", "mj"] };
+        service = new FeatureService(new LayerCatalog([layer], [source]));
+    }
+
+    public void Dispose()
+    {
+        source.Dispose();
+        directory.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task Filters_sorts_pages_and_counts_through_the_source()
+    {
+        var filter = new OrFilter([new LikeFilter("mc", "*田*"), new NullFilter("mj")]);
+        var request = new FeatureRequest { LayerId = "q", Filter = filter, SortBy = [new SortKey("mc", Descending: true)], Offset = 2, Limit = 3 };
+        var matching = QueryDataset.Rows.Where(r => r.Mc?.Contains('田', StringComparison.Ordinal) == true || r.Mj is null)
+            .OrderBy(r => r.Mc is null ? 0 : 1).ThenByDescending(r => r.Mc, StringComparer.Ordinal).ThenBy(r => r.Fid).ToList();
+
+        var page = await service.QueryAsync(request, CancellationToken.None).ToListAsync();
+
+        Assert.Equal(matching.Skip(2).Take(3).Select(r => r.Fid), page.Select(f => f.Fid));
+        Assert.All(page, f => Assert.Equal(["mc", "mj"], f.Fields.Select(d => d.Name)));
+        Assert.Equal(matching.Count, await service.CountAsync(request, CancellationToken.None));
+        Assert.True(matching.Count > 5, "the page must come from the middle of the result");
+    }
+
+    [Fact]
+    public async Task Spatial_filters_return_geometries_in_the_output_crs()
+    {
+        var region = QueryDataset.Box(116.005, 40.005, 116.04, 40.03);
+        var request = new FeatureRequest
+        {
+            LayerId = "q",
+            Filter = FilterScenarioOperand(region),
+            OutputCrs = CrsRegistry.FindEpsg(4527)!,
+        };
+        var expected = QueryDataset.Rows.Where(r => r.Geometry.Within(region)).Select(r => r.Fid).ToList();
+
+        var features = await service.QueryAsync(request, CancellationToken.None).ToListAsync();
+
+        Assert.Equal(expected, features.Select(f => f.Fid));
+        Assert.NotEmpty(expected);
+        Assert.All(features, f => Assert.InRange(f.Geometry.EnvelopeInternal.MinX, 39_000_000, 40_000_000)); // zone 39 false easting
+    }
+
+    private static SpatialFilter FilterScenarioOperand(NetTopologySuite.Geometries.Polygon region)
+    {
+        var e = region.EnvelopeInternal;
+        var wkb = new NetTopologySuite.IO.WKBWriter().Write(region);
+        return new SpatialFilter(SpatialOperator.Within, wkb, new Core.Geometry.BoundingBox(e.MinX, e.MinY, e.MaxX, e.MaxY));
+    }
+}
