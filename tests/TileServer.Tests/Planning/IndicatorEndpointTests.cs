@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TileServer.Core.Tiling;
 using TileServer.Mvt;
 using TileServer.Services.Planning;
+using TileServer.Tests.Shared;
 using TileServer.Tests.Support;
 
 /// <summary>/indicators over the shared sample (平泉市, 二连浩特市), and the conflicts layer as tiles.</summary>
@@ -137,5 +138,41 @@ public sealed class IndicatorEndpointTests(SampleServerFixture server) : IClassF
         Assert.Equal("yjjbnt", feature.Attributes["line_a"]);
         Assert.Equal("stbhhx", feature.Attributes["line_b"]);
         Assert.Equal(ulong.Parse(conflict.Bsm), feature.Id);
+    }
+
+    [Fact]
+    public async Task Conflicts_layer_is_drawn_in_png_and_offered_by_wmts_with_its_style()
+    {
+        using var client = await ReadyClientAsync();
+        var conflict = server.Factory.Services.GetRequiredService<PlanningMonitor>().Report!.Conflicts.Single();
+        var tile = WebMercator.TileAt(conflict.Lon, conflict.Lat, 14);
+        var pixels = PngPixels.Decode(await client.GetByteArrayAsync($"/tiles/conflicts/{tile.Zoom}/{tile.Column}/{tile.Row}.png"));
+        Assert.Contains(pixels.Rgba.Chunk(4), p => p[3] > 0);
+
+        string capabilities = await client.GetStringAsync("/wmts?SERVICE=WMTS&REQUEST=GetCapabilities");
+        var layer = System.Xml.Linq.XDocument.Parse(capabilities).Descendants()
+            .Single(e => e.Name.LocalName == "Layer" && e.Elements().Any(i => i.Name.LocalName == "Identifier" && i.Value == "conflicts"));
+        Assert.Contains(layer.Descendants(), e => e.Name.LocalName == "Identifier" && e.Value == "conflicts" && e.Parent!.Name.LocalName == "Style");
+        using var wmts = await client.GetAsync(
+            $"/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=conflicts&STYLE=conflicts&FORMAT=image/png&TILEMATRIXSET=WebMercatorQuad&TILEMATRIX={tile.Zoom}&TILEROW={tile.Row}&TILECOL={tile.Column}");
+        Assert.Equal(HttpStatusCode.OK, wmts.StatusCode);
+        Assert.Contains(PngPixels.Decode(await wmts.Content.ReadAsByteArrayAsync()).Rgba.Chunk(4), p => p[3] > 0);
+    }
+
+    [Fact]
+    public async Task A_change_on_the_layer_change_feed_recomputes_in_the_background()
+    {
+        using var client = await ReadyClientAsync();
+        var monitor = server.Factory.Services.GetRequiredService<PlanningMonitor>();
+        var before = monitor.Snapshot!;
+        var feed = server.Factory.Services.GetRequiredService<TileServer.Core.Layers.ILayerChangeFeed>();
+
+        await feed.PublishAsync([TileServer.Core.Layers.LayerDataChange.Whole("yjjbnt")], CancellationToken.None);
+        await monitor.Idle;
+
+        Assert.NotSame(before, monitor.Snapshot);
+        Assert.Equal(before.Conflicts.Select(c => c.Bsm), monitor.Snapshot!.Conflicts.Select(c => c.Bsm));
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/indicators/130881"));
+        Assert.Equal(monitor.Report!.ComputedAt, json.RootElement.GetProperty("computedAt").GetDateTimeOffset());
     }
 }
