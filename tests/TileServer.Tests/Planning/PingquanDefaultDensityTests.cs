@@ -1,6 +1,7 @@
 namespace TileServer.Tests.Planning;
 
 using TileServer.Core.Layers;
+using Xunit.Abstractions;
 using TileServer.SampleData;
 using TileServer.Services.Layers;
 using TileServer.Services.Planning;
@@ -10,7 +11,7 @@ using TileServer.Tests.Support;
 /// <summary>平泉市 at the generator's default density, read back from a GeoPackage: the server's indicators
 /// meet the approval's 79.78万亩, 69.55万亩, 1108.64 km² and 1.15, and agree with the generator's own
 /// bookkeeping (its planar areas before the lon/lat round trip) within 0.1%.</summary>
-public sealed class PingquanDefaultDensityTests
+public sealed class PingquanDefaultDensityTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task Default_density_pingquan_meets_the_approved_targets()
@@ -32,6 +33,11 @@ public sealed class PingquanDefaultDensityTests
         Assert.Equal(69.55, byId["permanent_basic_farmland"].Target);
         Assert.Equal(1108.64, byId["ecological_redline"].Target);
         Assert.Equal(1.15, byId["urban_boundary_expansion_multiple"].Target);
+        foreach (var i in unit.Indicators)
+        {
+            output.WriteLine($"{i.Id}: {i.Value} {i.Unit} (target {i.Bound} {i.Target}, {i.Status}, margin {i.Margin})");
+        }
+
         Assert.All(unit.Indicators, i => Assert.Equal(IndicatorReportBuilder.Met, i.Status));
 
         var generated = dataset.Report.Units.Single();
