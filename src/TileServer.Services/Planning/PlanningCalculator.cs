@@ -44,17 +44,23 @@ public sealed class PlanningCalculator(ILayerCatalog catalog)
             units[zone.Code] = new UnitAccumulator(zone);
         }
 
+        // Each layer is read to the end before its geometries are projected, so a database source's statement
+        // is not held open (and its timeout not spent) while this thread works.
+        var landUse = new List<(string Code, bool Farmland, byte[] Wkb)>();
         await foreach (var record in Read(PlanningLayerIds.LandUse, ["xzqdm", "ydyhfldm"], cancellationToken).ConfigureAwait(false))
         {
             string landClass = Text(record.Values[1]);
             bool farmland = landClass.StartsWith(FarmlandClass, StringComparison.Ordinal);
-            if (!farmland && !landClass.StartsWith(GrasslandClass, StringComparison.Ordinal))
+            if (farmland || landClass.StartsWith(GrasslandClass, StringComparison.Ordinal))
             {
-                continue;
+                landUse.Add((Text(record.Values[0]), farmland, record.Wkb.ToArray()));
             }
+        }
 
-            var lonLat = reader.Read(record.Wkb.ToArray());
-            var unit = Unit(Text(record.Values[0]), lonLat);
+        foreach (var (code, farmland, wkb) in landUse)
+        {
+            var lonLat = reader.Read(wkb);
+            var unit = Unit(code, lonLat);
             double area = unit.Zone.ToPlane.Transform(lonLat).Area;
             if (farmland)
             {
@@ -68,10 +74,10 @@ public sealed class PlanningCalculator(ILayerCatalog catalog)
 
         foreach (string line in PlanningLayerIds.ControlLines)
         {
-            await foreach (var record in Read(line, ["xzqdm"], cancellationToken).ConfigureAwait(false))
+            foreach (var (code, wkb) in await ReadAllAsync(line, cancellationToken).ConfigureAwait(false))
             {
-                var lonLat = reader.Read(record.Wkb.ToArray());
-                var unit = Unit(Text(record.Values[0]), lonLat);
+                var lonLat = reader.Read(wkb);
+                var unit = Unit(code, lonLat);
                 var plane = unit.Zone.ToPlane.Transform(lonLat);
                 double area = plane.Area;
                 switch (line)
@@ -90,10 +96,10 @@ public sealed class PlanningCalculator(ILayerCatalog catalog)
             }
         }
 
-        await foreach (var record in Read(PlanningLayerIds.UrbanLand2020, ["xzqdm"], cancellationToken).ConfigureAwait(false))
+        foreach (var (code, wkb) in await ReadAllAsync(PlanningLayerIds.UrbanLand2020, cancellationToken).ConfigureAwait(false))
         {
-            var lonLat = reader.Read(record.Wkb.ToArray());
-            var unit = Unit(Text(record.Values[0]), lonLat);
+            var lonLat = reader.Read(wkb);
+            var unit = Unit(code, lonLat);
             unit.UrbanLand2020 += unit.Zone.ToPlane.Transform(lonLat).Area;
         }
 
@@ -108,6 +114,18 @@ public sealed class PlanningCalculator(ILayerCatalog catalog)
             DateTimeOffset.UtcNow,
             units.Values.ToDictionary(u => u.Zone.Code, u => u.ToMeasures(), StringComparer.Ordinal),
             conflicts);
+    }
+
+    /// <summary>A layer's features as (xzqdm, WKB), read to the end.</summary>
+    private async Task<List<(string Code, byte[] Wkb)>> ReadAllAsync(string layerId, CancellationToken cancellationToken)
+    {
+        var result = new List<(string, byte[])>();
+        await foreach (var record in Read(layerId, ["xzqdm"], cancellationToken).ConfigureAwait(false))
+        {
+            result.Add((Text(record.Values[0]), record.Wkb.ToArray()));
+        }
+
+        return result;
     }
 
     private async IAsyncEnumerable<FeatureRecord> Read(
