@@ -70,6 +70,7 @@ public static class ServerApplication
         builder.Services.AddSingleton(sp => new RasterTileService(sp.GetRequiredService<ITileCache>(), sp.GetRequiredService<RasterStyleBinder>(),
             sp.GetRequiredService<IConfiguration>().GetSection($"{TileServerSettings.SectionName}:RasterTiles").Get<RasterTileOptions>() ?? new RasterTileOptions(),
             sp.GetRequiredService<RequestedLayerSets>()));
+        builder.Services.AddStyles();
         builder.Services.AddPlanning(root);
 
         var app = builder.Build();
@@ -82,6 +83,7 @@ public static class ServerApplication
         app.MapCachePurge();
         app.MapXyzTiles();
         app.MapWmts();
+        app.MapStyles();
         app.MapPlanning();
         return app;
     }
