@@ -175,4 +175,20 @@ public sealed class IndicatorEndpointTests(SampleServerFixture server) : IClassF
         using var json = JsonDocument.Parse(await client.GetStringAsync("/indicators/130881"));
         Assert.Equal(monitor.Report!.ComputedAt, json.RootElement.GetProperty("computedAt").GetDateTimeOffset());
     }
+
+    [Fact]
+    public async Task Wmts_feature_info_on_the_conflict_names_it()
+    {
+        using var client = await ReadyClientAsync();
+        var conflict = server.Factory.Services.GetRequiredService<PlanningMonitor>().Report!.Conflicts.Single();
+        var (tile, i, j) = TileServer.Tests.Http.WmtsFeatureInfoEndpointTests.Pixel(TileMatrixSets.WebMercatorQuad, 16, conflict.Lon, conflict.Lat);
+        string url = "/wmts?service=WMTS&request=GetFeatureInfo&version=1.0.0&layer=conflicts&style=conflicts&format=image/png&tilematrixset=WebMercatorQuad"
+            + $"&tilematrix=16&tilerow={tile.Row}&tilecol={tile.Column}&i={i}&j={j}&infoformat=application/json";
+        using var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var feature = Assert.Single(json.RootElement.GetProperty("features").EnumerateArray());
+        Assert.Equal(conflict.Bsm, feature.GetProperty("properties").GetProperty("bsm").GetString());
+        Assert.Equal("stbhhx", feature.GetProperty("properties").GetProperty("line_b").GetString());
+    }
 }
