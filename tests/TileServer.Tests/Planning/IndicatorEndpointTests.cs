@@ -191,4 +191,20 @@ public sealed class IndicatorEndpointTests(SampleServerFixture server) : IClassF
         Assert.Equal(conflict.Bsm, feature.GetProperty("properties").GetProperty("bsm").GetString());
         Assert.Equal("stbhhx", feature.GetProperty("properties").GetProperty("line_b").GetString());
     }
+
+    [Fact]
+    public async Task Ogc_api_serves_the_conflicts_collection_and_rejects_filters_it_cannot_translate()
+    {
+        using var client = await ReadyClientAsync();
+        var conflict = server.Factory.Services.GetRequiredService<PlanningMonitor>().Report!.Conflicts.Single();
+        using var items = await client.GetAsync("/collections/conflicts/items?f=json");
+        Assert.Equal(HttpStatusCode.OK, items.StatusCode);
+        using var json = JsonDocument.Parse(await items.Content.ReadAsStringAsync());
+        var feature = Assert.Single(json.RootElement.GetProperty("features").EnumerateArray());
+        Assert.Equal(conflict.Bsm, feature.GetProperty("properties").GetProperty("bsm").GetString());
+        Assert.Equal(conflict.AreaM2, feature.GetProperty("properties").GetProperty("mj").GetDouble(), 2);
+
+        using var filtered = await client.GetAsync("/collections/conflicts/items?f=json&xzqdm=130881");
+        Assert.Equal(HttpStatusCode.BadRequest, filtered.StatusCode);
+    }
 }
