@@ -72,6 +72,7 @@ public static class ServerApplication
             sp.GetRequiredService<RequestedLayerSets>()));
         builder.Services.AddStyles();
         builder.Services.AddPlanning(root);
+        builder.Services.AddWfs();
 
         builder.Services.AddOgcApi();
 
@@ -87,6 +88,7 @@ public static class ServerApplication
         app.MapWmts();
         app.MapStyles();
         app.MapPlanning();
+        app.MapWfsEndpoint();
         return app;
     }
 
