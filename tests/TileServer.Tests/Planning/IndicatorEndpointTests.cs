@@ -207,4 +207,21 @@ public sealed class IndicatorEndpointTests(SampleServerFixture server) : IClassF
         using var filtered = await client.GetAsync("/collections/conflicts/items?f=json&xzqdm=130881");
         Assert.Equal(HttpStatusCode.BadRequest, filtered.StatusCode);
     }
+
+    [Fact]
+    public async Task Wfs_serves_the_conflicts_feature_type_and_answers_a_filter_with_an_exception_report()
+    {
+        using var client = await ReadyClientAsync();
+        var conflict = server.Factory.Services.GetRequiredService<PlanningMonitor>().Report!.Conflicts.Single();
+        using var response = await client.GetAsync("/wfs?service=WFS&version=2.0.0&request=GetFeature&typeNames=gh:conflicts&outputFormat=application/json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var feature = Assert.Single(json.RootElement.GetProperty("features").EnumerateArray());
+        Assert.Equal(conflict.Bsm, feature.GetProperty("properties").GetProperty("bsm").GetString());
+
+        string filter = Uri.EscapeDataString("<fes:Filter xmlns:fes=\"http://www.opengis.net/fes/2.0\"><fes:PropertyIsEqualTo><fes:ValueReference>xzqdm</fes:ValueReference><fes:Literal>130881</fes:Literal></fes:PropertyIsEqualTo></fes:Filter>");
+        using var filtered = await client.GetAsync($"/wfs?service=WFS&version=2.0.0&request=GetFeature&typeNames=gh:conflicts&filter={filter}");
+        Assert.Equal(HttpStatusCode.BadRequest, filtered.StatusCode);
+        Assert.Contains("ExceptionReport", await filtered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }
