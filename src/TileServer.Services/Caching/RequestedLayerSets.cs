@@ -12,9 +12,9 @@ public sealed class RequestedLayerSets(int capacity = 4096)
 
     public bool Overflowed { get; private set; }
 
-    public void Record(string layerSet, string format, string styleVersion = "")
+    public void Record(string layerSet, string format, string styleVersion = "", string tileMatrixSet = "WebMercatorQuad")
     {
-        var variant = new CachedTileVariant(layerSet, format, styleVersion);
+        var variant = new CachedTileVariant(layerSet, format, styleVersion, tileMatrixSet);
         if (variants.ContainsKey(variant))
         {
             return;
