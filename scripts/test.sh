@@ -25,6 +25,8 @@ apt_install() {
 # Debian's Python modules live under /usr/bin/python3 (a pyenv python3 may shadow it on PATH).
 apt_install node:nodejs npm:npm ogrinfo:gdal-bin
 /usr/bin/python3 -c 'import osgeo_utils.samples.validate_gpkg' 2>/dev/null || { log "installing python3-gdal"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-gdal >/dev/null; }
+# OWSLib: the Python OGC client the WMTS/WFS client tests drive.
+/usr/bin/python3 -c 'import owslib' 2>/dev/null || { log "installing python3-owslib"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-owslib >/dev/null; }
 
 log "installing JavaScript test dependencies (tests/js: npm ci)"
 (cd tests/js && npm ci --no-audit --no-fund --loglevel=error)

@@ -3,6 +3,7 @@ namespace TileServer.Protocols.Wmts;
 using System.Globalization;
 using System.Xml.Linq;
 using TileServer.Core.Tiling;
+using TileServer.Services.Styles;
 
 /// <summary>Builds the WMTS 1.0.0 ServiceMetadata (Capabilities) document, OGC 07-057r7 §7.1: service
 /// identification, operations metadata for the KVP and RESTful encodings, the layers and the tile matrix
@@ -61,7 +62,8 @@ public static class WmtsCapabilitiesDocument
     private static XElement OperationsMetadata(string baseUrl) =>
         new(Ows + "OperationsMetadata",
             Operation("GetCapabilities", (baseUrl + WmtsRoutes.Kvp + "?", "KVP"), (baseUrl + WmtsRoutes.RestCapabilities, "RESTful")),
-            Operation("GetTile", (baseUrl + WmtsRoutes.Kvp + "?", "KVP"), (baseUrl + WmtsRoutes.RestRoot + "/", "RESTful")));
+            Operation("GetTile", (baseUrl + WmtsRoutes.Kvp + "?", "KVP"), (baseUrl + WmtsRoutes.RestRoot + "/", "RESTful")),
+            Operation("GetFeatureInfo", (baseUrl + WmtsRoutes.Kvp + "?", "KVP"), (baseUrl + WmtsRoutes.RestRoot + "/", "RESTful")));
 
     private static XElement Operation(string name, params (string Href, string Encoding)[] gets)
     {
@@ -91,13 +93,22 @@ public static class WmtsCapabilitiesDocument
                 new XElement(Ows + "UpperCorner", Pair(extent.MaxX, extent.MaxY))));
         }
 
-        var styleTitle = layer.Style.Painter.Style.Title;
+        var style = layer.Style.Painter.Style;
+        var legend = StyleLegends.For(style);
         element.Add(
             new XElement(Ows + "Identifier", layer.Id),
             new XElement(Wmts + "Style", new XAttribute("isDefault", "true"),
-                Localized("Title", styleTitle.Zh, styleTitle.En),
-                new XElement(Ows + "Identifier", layer.StyleId)),
+                Localized("Title", style.Title.Zh, style.Title.En),
+                new XElement(Ows + "Identifier", layer.StyleId),
+                // 07-057r7 §7.1.1.1.1 (Style): LegendURL is an online resource carrying the image's format and size.
+                new XElement(Wmts + "LegendURL", new XAttribute("format", PngFormat),
+                    new XAttribute(XLink + "href", StyleLegends.PngUrl(baseUrl, style.Id)),
+                    new XAttribute("width", Integer(legend.Width)), new XAttribute("height", Integer(legend.Height)))),
             new XElement(Wmts + "Format", PngFormat));
+        foreach (WmtsInfoFormat info in WmtsInfoFormat.All)
+        {
+            element.Add(new XElement(Wmts + "InfoFormat", info.MediaType));
+        }
 
         foreach (TileMatrixSet set in WmtsTileMatrixSets.Served)
         {
@@ -108,6 +119,13 @@ public static class WmtsCapabilitiesDocument
         string template = $"{baseUrl}{WmtsRoutes.RestRoot}/{layer.Id}/{{Style}}/{{TileMatrixSet}}/{{TileMatrix}}/{{TileRow}}/{{TileCol}}.png";
         element.Add(new XElement(Wmts + "ResourceURL",
             new XAttribute("format", PngFormat), new XAttribute("resourceType", "tile"), new XAttribute("template", template)));
+        foreach (WmtsInfoFormat info in WmtsInfoFormat.All)
+        {
+            string infoTemplate = $"{baseUrl}{WmtsRoutes.RestRoot}/{layer.Id}/{{Style}}/{{TileMatrixSet}}/{{TileMatrix}}/{{TileRow}}/{{TileCol}}/{{J}}/{{I}}.{info.Extension}";
+            element.Add(new XElement(Wmts + "ResourceURL",
+                new XAttribute("format", info.MediaType), new XAttribute("resourceType", "FeatureInfo"), new XAttribute("template", infoTemplate)));
+        }
+
         return element;
     }
 

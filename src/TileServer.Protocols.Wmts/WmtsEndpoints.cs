@@ -16,6 +16,7 @@ using TileServer.Services.Raster;
 public static class WmtsEndpoints
 {
     private static readonly ConditionalWeakTable<RasterTileService, GridRasterTileService> FallbackGrids = new();
+    private static readonly TileContent NothingDrawn = new([], [], WmtsEmptyTile.ETag);
 
     public static IEndpointRouteBuilder MapWmts(this IEndpointRouteBuilder app)
     {
@@ -24,6 +25,7 @@ public static class WmtsEndpoints
         app.MapMethods(WmtsRoutes.Kvp, methods, (Delegate)HandleKvpAsync);
         app.MapMethods(WmtsRoutes.RestCapabilities, methods, (HttpContext context) => Capabilities(context));
         app.MapMethods(WmtsRoutes.RestTile, methods, (Delegate)HandleRestTileAsync);
+        app.MapMethods(WmtsRoutes.RestFeatureInfo, methods, (Delegate)HandleRestFeatureInfoAsync);
         return app;
     }
 
@@ -55,13 +57,14 @@ public static class WmtsEndpoints
             return Capabilities(context);
         }
 
-        if (!string.Equals(request, "GetTile", StringComparison.OrdinalIgnoreCase))
+        bool featureInfo = string.Equals(request, "GetFeatureInfo", StringComparison.OrdinalIgnoreCase);
+        if (!featureInfo && !string.Equals(request, "GetTile", StringComparison.OrdinalIgnoreCase))
         {
             return WmtsExceptionReport.ToResult(new WmtsError(WmtsExceptionCode.OperationNotSupported, "Request",
-                $"Operation '{request}' is not supported; this server offers GetCapabilities and GetTile."));
+                $"Operation '{request}' is not supported; this server offers GetCapabilities, GetTile and GetFeatureInfo."));
         }
 
-        // 07-057r7 Table 16: VERSION is mandatory on GetTile and must be the version negotiated in capabilities.
+        // 07-057r7 Table 16 (and §7.3.1, which repeats the GetTile parameters): VERSION is mandatory on GetTile and must be the version negotiated in capabilities.
         string? version = Parameter(query, "VERSION");
         if (string.IsNullOrEmpty(version))
         {
@@ -76,6 +79,12 @@ public static class WmtsEndpoints
         var parameters = new WmtsTileParameters(
             Parameter(query, "LAYER"), Parameter(query, "STYLE"), Parameter(query, "FORMAT"), Parameter(query, "TILEMATRIXSET"),
             Parameter(query, "TILEMATRIX"), Parameter(query, "TILEROW"), Parameter(query, "TILECOL"));
+        if (featureInfo)
+        {
+            var infoParameters = new WmtsFeatureInfoParameters(parameters, Parameter(query, "J"), Parameter(query, "I"), Parameter(query, "INFOFORMAT"));
+            return await WmtsFeatureInfoEndpoint.HandleAsync(context, infoParameters, Layers(context), Options(context)).ConfigureAwait(false);
+        }
+
         return await TileAsync(context, parameters).ConfigureAwait(false);
     }
 
@@ -84,6 +93,12 @@ public static class WmtsEndpoints
     public static Task<IResult> HandleRestTileAsync(HttpContext context, string layer, string style, string tileMatrixSet,
         string tileMatrix, string tileRow, string tileCol) =>
         TileAsync(context, new WmtsTileParameters(layer, style, WmtsCapabilitiesDocument.PngFormat, tileMatrixSet, tileMatrix, tileRow, tileCol));
+
+    public static Task<IResult> HandleRestFeatureInfoAsync(HttpContext context, string layer, string style, string tileMatrixSet,
+        string tileMatrix, string tileRow, string tileCol, string j, string i, string extension) =>
+        WmtsFeatureInfoEndpoint.HandleRestAsync(context,
+            new WmtsTileParameters(layer, style, WmtsCapabilitiesDocument.PngFormat, tileMatrixSet, tileMatrix, tileRow, tileCol),
+            j, i, extension, Layers(context), Options(context));
 
     private static IResult Capabilities(HttpContext context)
     {
@@ -98,6 +113,13 @@ public static class WmtsEndpoints
         if (!WmtsTileRequestValidator.TryValidate(parameters, Layers(context), out var tileRequest, out var error))
         {
             return WmtsExceptionReport.ToResult(error!);
+        }
+
+        if (!tileRequest!.Layer.IsDrawnAt(tileRequest.TileMatrixSet, tileRequest.Tile.Zoom))
+        {
+            // Below the layer's min zoom: nothing is drawn, which is a transparent tile, not an error.
+            await WmtsTileResponder.WriteAsync(context, new TileLookup(NothingDrawn, false), Options(context).MaxAgeSeconds).ConfigureAwait(false);
+            return Results.Empty;
         }
 
         var tiles = GridTiles(context.RequestServices);

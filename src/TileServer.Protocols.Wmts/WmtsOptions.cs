@@ -6,6 +6,13 @@ public sealed record WmtsOptions
     /// <summary>Cache-Control max-age of tile responses.</summary>
     public int MaxAgeSeconds { get; init; } = 3600;
 
+    /// <summary>GetFeatureInfo searches this many pixels around the pixel centre for lines and points
+    /// (polygons must cover the centre itself).</summary>
+    public double FeatureInfoTolerancePixels { get; init; } = 2;
+
+    /// <summary>At most this many features per GetFeatureInfo answer.</summary>
+    public int FeatureInfoMaxFeatures { get; init; } = 50;
+
     public string TitleZh { get; init; } = "国土空间总体规划瓦片服务";
 
     public string TitleEn { get; init; } = "Territorial spatial master plan tile service";

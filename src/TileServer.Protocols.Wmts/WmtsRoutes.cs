@@ -8,4 +8,7 @@ public static class WmtsRoutes
     public const string RestRoot = "/wmts/1.0.0";
     public const string RestCapabilities = RestRoot + "/WMTSCapabilities.xml";
     public const string RestTile = RestRoot + "/{layer}/{style}/{tileMatrixSet}/{tileMatrix}/{tileRow}/{tileCol}.png";
+
+    /// <summary>07-057r7 §10.2.1: the FeatureInfo resource adds the pixel row J and column I to the tile path.</summary>
+    public const string RestFeatureInfo = RestRoot + "/{layer}/{style}/{tileMatrixSet}/{tileMatrix}/{tileRow}/{tileCol}/{j}/{i}.{extension}";
 }

@@ -82,8 +82,10 @@ public static class WmtsTileRequestValidator
         return true;
     }
 
-    private static WmtsError? FirstMissing(WmtsTileParameters p)
+    /// <summary>The first absent GetTile parameter, in the order of 07-057r7 Table 16.</summary>
+    public static WmtsError? FirstMissing(WmtsTileParameters p)
     {
+        ArgumentNullException.ThrowIfNull(p);
         (string Name, string? Value)[] all =
         [
             ("Layer", p.Layer), ("Style", p.Style), ("Format", p.Format), ("TileMatrixSet", p.TileMatrixSet),
@@ -101,7 +103,8 @@ public static class WmtsTileRequestValidator
     }
 
     /// <summary>TileOutOfRange (07-057r7 Table 22) for indices beyond the matrix, and — as the limits tell
-    /// clients those tiles do not exist — beyond the layer's TileMatrixSetLimits.</summary>
+    /// clients those tiles do not exist — beyond the layer's TileMatrixSetLimits (levels deeper than the
+    /// layer's max zoom included; levels below its min zoom are inside the limits and transparent).</summary>
     private static WmtsError? OutOfRange(WmtsLayer layer, TileMatrixSet set, TileMatrix matrix, int row, int column)
     {
         if (row >= matrix.MatrixHeight)
@@ -117,7 +120,7 @@ public static class WmtsTileRequestValidator
         var limits = layer.LimitsIn(set).FirstOrDefault(l => l.Zoom == matrix.Zoom);
         if (limits.TileMatrix is null)
         {
-            return Range("TileMatrix", $"Layer '{layer.Id}' is not drawn at tile matrix {matrix.Identifier} of {set.Id}.");
+            return Range("TileMatrix", $"Layer '{layer.Id}' has no tiles at tile matrix {matrix.Identifier} of {set.Id} (see its TileMatrixSetLimits).");
         }
 
         if (row < limits.MinRow || row > limits.MaxRow)

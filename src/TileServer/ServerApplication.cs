@@ -72,6 +72,7 @@ public static class ServerApplication
         builder.Services.AddSingleton(sp => new RasterTileService(sp.GetRequiredService<ITileCache>(), sp.GetRequiredService<RasterStyleBinder>(),
             sp.GetRequiredService<IConfiguration>().GetSection($"{TileServerSettings.SectionName}:RasterTiles").Get<RasterTileOptions>() ?? new RasterTileOptions(),
             sp.GetRequiredService<RequestedLayerSets>()));
+        builder.Services.AddStyles();
 
         var app = builder.Build();
         // Subscribed before the first request, so no change is missed.
@@ -83,6 +84,7 @@ public static class ServerApplication
         app.MapCachePurge();
         app.MapXyzTiles();
         app.MapWmts();
+        app.MapStyles();
         return app;
     }
 

@@ -32,7 +32,7 @@ public sealed class WmtsCapabilitiesDocumentTests
     public void Operations_offer_kvp_and_restful_encodings()
     {
         var ops = Parsed().Root!.Element(Ows + "OperationsMetadata")!.Elements(Ows + "Operation").ToList();
-        Assert.Equal(["GetCapabilities", "GetTile"], ops.Select(o => o.Attribute("name")!.Value));
+        Assert.Equal(["GetCapabilities", "GetTile", "GetFeatureInfo"], ops.Select(o => o.Attribute("name")!.Value));
         foreach (var op in ops)
         {
             Assert.Equal(["KVP", "RESTful"], op.Descendants(Ows + "Value").Select(v => v.Value));

@@ -41,7 +41,7 @@ public sealed class WmtsEndpointTests(SampleServerFixture server) : IClassFixtur
         var doc = XDocument.Parse(await client.GetStringAsync("/wmts/1.0.0/WMTSCapabilities.xml"));
         var contents = doc.Root!.Element(Wmts + "Contents")!;
         var layers = contents.Elements(Wmts + "Layer").ToDictionary(l => l.Element(Ows + "Identifier")!.Value);
-        foreach (var (layer, style) in new[] { ("xzq", "xzq"), ("ghyd", "landuse"), ("yjjbnt", "control_lines"), ("stbhhx", "control_lines"), ("czkfbj", "control_lines") })
+        foreach (var (layer, style) in new[] { ("xzq", "xzq"), ("ghyd", "landuse"), ("yjjbnt", "control_lines"), ("stbhhx", "control_lines"), ("czkfbj", "control_lines"), ("czjsyd2020", "czjsyd2020") })
         {
             Assert.Equal(style, layers[layer].Element(Wmts + "Style")!.Element(Ows + "Identifier")!.Value);
             Assert.Equal(3, layers[layer].Elements(Wmts + "TileMatrixSetLink").Count());
@@ -101,7 +101,8 @@ public sealed class WmtsEndpointTests(SampleServerFixture server) : IClassFixtur
     [InlineData("/wmts?service=wmts&request=GetTile&version=1.0.0&layer=nope&style=landuse&format=image/png&tilematrixset=WebMercatorQuad&tilematrix=12&tilerow=0&tilecol=0", 400, "InvalidParameterValue", "Layer")]
     [InlineData("/wmts/1.0.0/nope/landuse/WebMercatorQuad/12/0/0.png", 400, "InvalidParameterValue", "Layer")]
     [InlineData("/wmts/1.0.0/ghyd/landuse/CGCS2000Quad/0/0/0.png", 400, "InvalidParameterValue", "TileMatrix")]
-    [InlineData("/wmts?SERVICE=WMTS&REQUEST=GetFeatureInfo", 501, "OperationNotSupported", "Request")]
+    [InlineData("/wmts?SERVICE=WMTS&REQUEST=DescribeDomains", 501, "OperationNotSupported", "Request")]
+    [InlineData("/wmts?SERVICE=WMTS&REQUEST=GetFeatureInfo", 400, "MissingParameterValue", "Version")]
     public async Task Errors_are_ows_exception_reports(string url, int status, string code, string locator)
     {
         using var client = server.CreateClient();

@@ -2,6 +2,7 @@ namespace TileServer.Tests.Http;
 
 using System.Diagnostics;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,10 @@ public sealed class WmtsGdalTests : IDisposable
             ["TileServer:Sources:sample:GenerateSampleIfMissing"] = "false",
             ["TILESERVER_POSTGIS"] = "",
             ["TILESERVER_REDIS"] = "",
-        });
+        }).WithWebHostBuilder(builder =>
+            // A free port, not the configured http://localhost:8080, which may be taken: a host setting reaches the
+            // program's configuration before ServerApplication reads "urls" (UseKestrel(0) alone does not).
+            builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0"));
         factory.UseKestrel(0);
         factory.StartServer();
         var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;

@@ -1,0 +1,88 @@
+namespace TileServer.Http;
+
+using System.Text.Json.Nodes;
+using TileServer.Core.Layers;
+using TileServer.Core.Serialization;
+using TileServer.Services.Raster;
+using TileServer.Services.Styles;
+using TileServer.Styling;
+
+/// <summary>The style resources: <c>/styles</c> (index), <c>/styles/{id}.json</c> (MapLibre GL style over
+/// this server's vector tiles), <c>/styles/{id}/legend.png</c> and <c>/styles/{id}/legend.json</c>. Unknown
+/// style ids are 404 problem documents (RFC 9457).</summary>
+public static class StyleRegistration
+{
+    private const int MaxAgeSeconds = 3600;
+
+    public static IServiceCollection AddStyles(this IServiceCollection services) =>
+        services.AddSingleton(sp => new StyleCatalog(sp.GetRequiredService<RasterStyleBinder>(), sp.GetRequiredService<ILayerCatalog>()));
+
+    public static IEndpointRouteBuilder MapStyles(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/styles", (HttpContext context, StyleCatalog styles) => Index(context, styles));
+        app.MapGet("/styles/{id}.json", (HttpContext context, StyleCatalog styles, string id) => MapLibre(context, styles, id));
+        app.MapGet("/styles/{id}/legend.png", (HttpContext context, StyleCatalog styles, string id) => LegendPng(context, styles, id));
+        app.MapGet("/styles/{id}/legend.json", (HttpContext context, StyleCatalog styles, string id) => LegendJson(context, styles, id));
+        return app;
+    }
+
+    private static IResult Index(HttpContext context, StyleCatalog styles)
+    {
+        string baseUrl = BaseUrl(context.Request);
+        var list = new JsonArray();
+        foreach (StyleDocument style in styles.Styles)
+        {
+            list.Add(new JsonObject
+            {
+                ["id"] = style.Id,
+                ["version"] = style.Version,
+                ["title_zh"] = style.Title.Zh,
+                ["title_en"] = style.Title.En,
+                ["layers"] = new JsonArray([.. styles.LayersOf(style).Select(l => JsonValue.Create(l.Id))]),
+                ["style"] = StyleLegends.StyleUrl(baseUrl, style.Id),
+                ["legend_png"] = StyleLegends.PngUrl(baseUrl, style.Id),
+                ["legend_json"] = StyleLegends.JsonUrl(baseUrl, style.Id),
+            });
+        }
+
+        return Json(context, new JsonObject { ["styles"] = list });
+    }
+
+    private static IResult MapLibre(HttpContext context, StyleCatalog styles, string id)
+    {
+        if (!styles.TryGet(id, out var style))
+        {
+            return NotFound(id);
+        }
+
+        var document = styles.MapLibreStyle(style, BaseUrl(context.Request));
+        return document is null
+            ? Results.Problem(detail: $"style '{id}' draws no published layer", statusCode: StatusCodes.Status404NotFound, title: "Style not published")
+            : Json(context, document);
+    }
+
+    private static IResult LegendPng(HttpContext context, StyleCatalog styles, string id)
+    {
+        if (!styles.TryGet(id, out var style))
+        {
+            return NotFound(id);
+        }
+
+        context.Response.Headers.CacheControl = $"public, max-age={MaxAgeSeconds}";
+        return Results.Bytes(StyleLegends.For(style).Png, "image/png");
+    }
+
+    private static IResult LegendJson(HttpContext context, StyleCatalog styles, string id) =>
+        styles.TryGet(id, out var style) ? Json(context, StyleLegends.For(style).ToJson()) : NotFound(id);
+
+    private static IResult Json(HttpContext context, JsonNode document)
+    {
+        context.Response.Headers.CacheControl = $"public, max-age={MaxAgeSeconds}";
+        return Results.Text(document.ToJsonString(JsonOutput.Options), "application/json");
+    }
+
+    private static IResult NotFound(string id) =>
+        Results.Problem(detail: $"unknown style '{id}'", statusCode: StatusCodes.Status404NotFound, title: "Style not found");
+
+    private static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+}
