@@ -35,7 +35,7 @@ public sealed class RequestedLayerSets(int capacity = 4096)
         var result = new List<CachedTileVariant> { new(layer, "mvt", "") };
         foreach (var variant in variants.Keys)
         {
-            if (Array.IndexOf(variant.Layers, layer) >= 0 && !result.Contains(variant))
+            if (variant.Includes(layer) && !result.Contains(variant))
             {
                 result.Add(variant);
             }
