@@ -7,7 +7,7 @@ using TileServer.Core.Errors;
 using TileServer.Core.Caching;
 using TileServer.Core.Layers;
 using TileServer.Http;
-using TileServer.Landing;
+using TileServer.Protocols.OgcApi;
 using TileServer.Protocols.Wmts;
 using TileServer.Protocols.Xyz;
 using TileServer.Services.Caching;
@@ -74,12 +74,14 @@ public static class ServerApplication
             sp.GetRequiredService<RequestedLayerSets>()));
         builder.Services.AddStyles();
 
+        builder.Services.AddOgcApi();
+
         var app = builder.Build();
         // Subscribed before the first request, so no change is missed.
         app.Services.GetRequiredService<CacheInvalidationOnChange>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapLandingPage();
+        app.MapOgcApi(); // includes the landing page at /
         app.MapHealth();
         app.MapCachePurge();
         app.MapXyzTiles();

@@ -35,7 +35,7 @@ public sealed class DependencyDirectionTests
         var projects = new Dictionary<string, (IReadOnlyList<string>, bool)>();
         foreach (var type in new[] { typeof(Core.Tiling.WebMercator), typeof(Mvt.MvtTileWriter), typeof(Rendering.RasterCanvas), typeof(Sources.GeoPackage.GeoPackageFeatureSource),
                      typeof(Caching.MemoryTileCache), typeof(SampleData.SampleGenerator), typeof(Services.Tiles.VectorTileService),
-                     typeof(Protocols.Xyz.XyzTileEndpoints), typeof(Protocols.Wmts.WmtsEndpoints) })
+                     typeof(Protocols.Xyz.XyzTileEndpoints), typeof(Protocols.Wmts.WmtsEndpoints), typeof(Protocols.OgcApi.OgcApiEndpoints) })
         {
             var assembly = type.Assembly;
             var referenced = assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
