@@ -57,6 +57,12 @@ public static class TileHttpResponder
 
     private static bool AcceptsGzip(HttpRequest request)
     {
+        // The typed parse allocates; most tile clients send the header, but a missing one needs no parse.
+        if (request.Headers.AcceptEncoding.Count == 0)
+        {
+            return false;
+        }
+
         foreach (var value in request.GetTypedHeaders().AcceptEncoding)
         {
             if ((value.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) || value.Value.Equals("*", StringComparison.Ordinal))
@@ -72,6 +78,11 @@ public static class TileHttpResponder
     /// <summary>RFC 9110 §13.1.2: If-None-Match uses weak comparison; "*" matches any current representation.</summary>
     private static bool IfNoneMatchMatches(HttpRequest request, string etag)
     {
+        if (request.Headers.IfNoneMatch.Count == 0)
+        {
+            return false;
+        }
+
         var candidates = request.GetTypedHeaders().IfNoneMatch;
         if (candidates is null || candidates.Count == 0)
         {
