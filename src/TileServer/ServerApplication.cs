@@ -73,6 +73,7 @@ public static class ServerApplication
             sp.GetRequiredService<IConfiguration>().GetSection($"{TileServerSettings.SectionName}:RasterTiles").Get<RasterTileOptions>() ?? new RasterTileOptions(),
             sp.GetRequiredService<RequestedLayerSets>()));
         builder.Services.AddStyles();
+        builder.Services.AddWfs();
 
         builder.Services.AddOgcApi();
 
@@ -87,6 +88,7 @@ public static class ServerApplication
         app.MapXyzTiles();
         app.MapWmts();
         app.MapStyles();
+        app.MapWfsEndpoint();
         return app;
     }
 

@@ -1,0 +1,93 @@
+namespace TileServer.Protocols.Wfs;
+
+using System.Xml;
+using System.Xml.Linq;
+using Microsoft.AspNetCore.Http;
+using TileServer.Services.Features;
+
+/// <summary>The XML encoding of GetFeature (09-025r2 §11.2.2): one wfs:Query (typeNames, srsName,
+/// wfs:PropertyName, fes:Filter, fes:SortBy) or the GetFeatureById wfs:StoredQuery. It is rewritten into
+/// the equivalent KVP parameters, so both encodings share one parser and the paging links of a POST
+/// request are plain GET URLs.</summary>
+public static class WfsPostRequest
+{
+    private const long MaxBodyBytes = 1024 * 1024;
+    private static readonly XNamespace Wfs = WfsNamespaces.Wfs;
+    private static readonly XNamespace Fes = WfsNamespaces.Fes;
+
+    public static async Task<IResult> HandleAsync(HttpContext context, FeatureService features, WfsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Request.ContentLength > MaxBodyBytes)
+            throw new WfsException(WfsException.OperationParsingFailed, null, "the request body exceeds 1 MiB");
+        XElement root;
+        try
+        {
+            var document = await XDocument.LoadAsync(context.Request.Body, LoadOptions.None, context.RequestAborted).ConfigureAwait(false);
+            root = document.Root!;
+        }
+        catch (XmlException bad)
+        {
+            throw new WfsException(WfsException.OperationParsingFailed, null, "the request is not well-formed XML: " + bad.Message);
+        }
+
+        if (root.Name != Wfs + "GetFeature")
+        {
+            throw new WfsException(WfsException.OperationNotSupported, "request",
+                $"POST accepts wfs:GetFeature (namespace {Wfs.NamespaceName}); use KVP GET for {root.Name.LocalName}");
+        }
+
+        var p = new WfsParameters(ToKvp(root));
+        string version = p.Required("version");
+        if (version is not ("2.0.0" or "2.0.2"))
+            throw WfsException.Invalid("version", $"version '{version}' is not supported; use 2.0.0");
+        await WfsFeatureResponder.RespondAsync(context, WfsKvpQuery.Parse(p, features, options), features, options, WfsEndpoints.PageUrl(context, p))
+            .ConfigureAwait(false);
+        return Results.Empty;
+    }
+
+    /// <summary>The KVP parameters equivalent to a wfs:GetFeature element (09-025r2 Table 17 ↔ §7.9.2.4).</summary>
+    public static IEnumerable<KeyValuePair<string, string>> ToKvp(XElement root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        var pairs = new List<KeyValuePair<string, string>> { new("service", "WFS"), new("request", "GetFeature") };
+        foreach (string name in (string[])["version", "count", "startIndex", "resultType", "outputFormat"])
+        {
+            if (Attribute(root, name) is { } value)
+                pairs.Add(new(name, value));
+        }
+
+        var queries = root.Elements().Where(e => e.Name == Wfs + "Query" || e.Name == Wfs + "StoredQuery").ToList();
+        if (queries.Count != 1)
+            throw new WfsException(WfsException.OperationParsingFailed, null, "exactly one wfs:Query or wfs:StoredQuery per request is supported");
+        var query = queries[0];
+        if (query.Name == Wfs + "StoredQuery")
+        {
+            pairs.Add(new("storedQuery_Id", Attribute(query, "id") ?? throw WfsException.Missing("storedQuery_Id")));
+            foreach (var parameter in query.Elements(Wfs + "Parameter"))
+                pairs.Add(new((string?)parameter.Attribute("name") ?? "", parameter.Value.Trim()));
+            return pairs;
+        }
+
+        pairs.Add(new("typeNames", Attribute(query, "typeNames") ?? throw WfsException.Missing("typeNames")));
+        if (Attribute(query, "srsName") is { } srsName)
+            pairs.Add(new("srsName", srsName));
+        var properties = query.Elements(Wfs + "PropertyName").Select(e => e.Value.Trim()).ToList();
+        if (properties.Count > 0)
+            pairs.Add(new("propertyName", string.Join(',', properties)));
+        if (query.Element(Fes + "Filter") is { } filter)
+            pairs.Add(new("filter", filter.ToString(SaveOptions.DisableFormatting)));
+        if (query.Element(Fes + "SortBy") is { } sortBy)
+        {
+            var keys = sortBy.Elements(Fes + "SortProperty").Select(s =>
+                $"{s.Element(Fes + "ValueReference")?.Value.Trim()} {((string?)s.Element(Fes + "SortOrder"))?.Trim() ?? "ASC"}");
+            pairs.Add(new("sortBy", string.Join(',', keys)));
+        }
+
+        return pairs;
+    }
+
+    /// <summary>Attribute names are matched ignoring case: OWSLib writes "typenames" and "outputformat".</summary>
+    private static string? Attribute(XElement element, string name) =>
+        element.Attributes().FirstOrDefault(a => a.Name.NamespaceName.Length == 0 && a.Name.LocalName.Equals(name, StringComparison.OrdinalIgnoreCase))?.Value;
+}

@@ -1,0 +1,33 @@
+namespace TileServer.Protocols.Wfs;
+
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+
+/// <summary>Serialization settings shared by the documents and the streaming writers: UTF-8 without BOM,
+/// LF line ends; numbers always invariant and round-trippable.</summary>
+public static class WfsXml
+{
+    public static XmlWriterSettings Settings(bool indent, bool async) => new()
+    {
+        Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+        Indent = indent,
+        IndentChars = "  ",
+        NewLineChars = "\n",
+        NewLineHandling = NewLineHandling.Replace,
+        Async = async,
+    };
+
+    public static byte[] Serialize(XDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        using var stream = new MemoryStream();
+        using (var writer = XmlWriter.Create(stream, Settings(indent: true, async: false)))
+            document.Save(writer);
+        return stream.ToArray();
+    }
+
+    /// <summary>A coordinate or value as the shortest text that reads back to the same double.</summary>
+    public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}
