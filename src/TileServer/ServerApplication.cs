@@ -49,6 +49,7 @@ public static class ServerApplication
             sp.GetRequiredService<TileServerSettings>().Cache, sp.GetRequiredService<IConfiguration>()[CacheSettings.RedisVariable]));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<ComposedCache>().Cache);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<ComposedCache>().Generations);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<ComposedCache>().Bus);
         builder.Services.AddSingleton<ITileCache>(sp => sp.GetRequiredService<TieredTileCache>());
         builder.Services.AddSingleton<ICacheHealthProbe>(sp => sp.GetRequiredService<TieredTileCache>());
         builder.Services.AddSingleton<ILayerChangeFeed, LayerChangeHub>();
@@ -56,7 +57,8 @@ public static class ServerApplication
         builder.Services.AddHostedService<PostGisChangeMonitor>();
         builder.Services.AddSingleton<RequestedLayerSets>();
         builder.Services.AddSingleton(sp => new TileCachePurger(
-            sp.GetRequiredService<TieredTileCache>(), sp.GetRequiredService<ILayerGenerations>(), sp.GetRequiredService<RequestedLayerSets>()));
+            sp.GetRequiredService<TieredTileCache>(), sp.GetRequiredService<ILayerGenerations>(), sp.GetRequiredService<RequestedLayerSets>(),
+            sp.GetRequiredService<ICacheInvalidationBus>()));
         builder.Services.AddSingleton(sp => new CacheInvalidationOnChange(
             sp.GetRequiredService<ILayerChangeFeed>(), sp.GetRequiredService<TileCachePurger>(), sp.GetRequiredService<ILayerCatalog>()));
         builder.Services.AddSingleton(sp => new VectorTileService(
