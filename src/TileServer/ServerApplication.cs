@@ -64,6 +64,7 @@ public static class ServerApplication
         builder.Services.AddSingleton(sp => new VectorTileService(
             sp.GetRequiredService<ITileCache>(), sp.GetRequiredService<TileServerSettings>().VectorTiles, sp.GetRequiredService<RequestedLayerSets>()));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<TileServerSettings>().Xyz);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection($"{TileServerSettings.SectionName}:Wmts").Get<WmtsOptions>() ?? new WmtsOptions());
         builder.Services.AddSingleton(sp => new RasterStyleBinder(
             LoadStyles(Path.Combine(root, "styles")),
             sp.GetRequiredService<IConfiguration>().GetSection($"{TileServerSettings.SectionName}:Layers").GetChildren()

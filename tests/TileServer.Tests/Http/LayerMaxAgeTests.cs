@@ -19,6 +19,7 @@ public sealed class LayerMaxAgeTests : IDisposable
         ["TileServer:Layers:0:MaxAgeSeconds"] = "600",
         ["TileServer:Layers:1:MaxAgeSeconds"] = "60",
         ["TileServer:Xyz:MaxAgeSeconds"] = "3000",
+        ["TileServer:Wmts:MaxAgeSeconds"] = "2000",
         ["TILESERVER_POSTGIS"] = "",
         ["TILESERVER_REDIS"] = "",
     });
@@ -52,5 +53,14 @@ public sealed class LayerMaxAgeTests : IDisposable
         using var response = await client.GetAsync($"/wmts/1.0.0/ghyd/landuse/WebMercatorQuad/{Seat.Zoom}/{Seat.Row}/{Seat.Column}.png");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(60), response.Headers.CacheControl?.MaxAge);
+    }
+
+    [Fact]
+    public async Task Wmts_tiles_of_a_layer_without_its_own_max_age_carry_the_configured_wmts_default()
+    {
+        using var client = server.CreateClient();
+        using var response = await client.GetAsync($"/wmts/1.0.0/yjjbnt/control_lines/WebMercatorQuad/{Seat.Zoom}/{Seat.Row}/{Seat.Column}.png");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(2000), response.Headers.CacheControl?.MaxAge);
     }
 }
