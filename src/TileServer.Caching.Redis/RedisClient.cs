@@ -125,6 +125,10 @@ public sealed class RedisClient : IAsyncDisposable, IDisposable
     public async Task<long> IncrementAsync(string key, CancellationToken cancellationToken = default) =>
         (await SendAsync(["INCR", key], cancellationToken).ConfigureAwait(false)).Integer;
 
+    /// <summary>PUBLISH: sends a message to a channel; returns how many subscribers received it.</summary>
+    public async Task<long> PublishAsync(string channel, ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default) =>
+        (await SendAsync(["PUBLISH", channel, message], cancellationToken).ConfigureAwait(false)).Integer;
+
     /// <summary>SCAN with MATCH: walks the keyspace in pages (non-blocking for the server, unlike KEYS).
     /// Keys changed during the walk may be missed or returned twice, as SCAN documents.</summary>
     public async IAsyncEnumerable<string> ScanAsync(

@@ -102,6 +102,15 @@ public sealed class DistributedLayerGenerations : ILayerGenerations
         return next;
     }
 
+    public void Observe(string layer, long generation)
+    {
+        LayerGenerationEntry entry = entries.GetOrAdd(layer, _ => new LayerGenerationEntry());
+        lock (entry.Gate)
+        {
+            entry.Value = Math.Max(entry.Value, generation);
+        }
+    }
+
     private async Task RefreshAsync(string layer, LayerGenerationEntry entry)
     {
         DistributedResult<byte[]?> shared = await cache.GetAsync(prefix + layer, CancellationToken.None).ConfigureAwait(false);

@@ -39,6 +39,8 @@ public sealed class MemoryTileCache : ITileCache, ITileCacheInvalidation, IDispo
         return ValueTask.CompletedTask;
     }
 
+    public void ClearLocal() => store.Clear();
+
     private async Task<TileContent> ProduceAndStoreAsync(TileCacheKey key, Func<CancellationToken, Task<TileContent>> produce)
     {
         try

@@ -46,5 +46,7 @@ public sealed class MemoryTileStore : IDisposable
 
     public void Remove(string key) => cache.Remove(key);
 
+    public void Clear() => cache.Clear();
+
     public void Dispose() => cache.Dispose();
 }

@@ -98,6 +98,11 @@ public sealed class TieredTileCache : ITileCache, ITileCacheInvalidation, ICache
         }
     }
 
+    public async ValueTask RemoveLocalAsync(TileCacheKey key, CancellationToken cancellationToken) =>
+        memory.Remove(await StorageKeyAsync(key, cancellationToken).ConfigureAwait(false));
+
+    public void ClearLocal() => memory.Clear();
+
     private async Task<TileLookup> LoadAsync(string storageKey, TileCacheKey key, Func<CancellationToken, Task<TileContent>> produce, InFlightProduction production)
     {
         // Runs detached from the first caller: only when every waiter has left is the production cancelled.

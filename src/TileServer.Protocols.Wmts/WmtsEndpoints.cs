@@ -125,7 +125,7 @@ public static class WmtsEndpoints
         var tiles = GridTiles(context.RequestServices);
         var lookup = await tiles.GetTileAsync([tileRequest!.Layer.Layer], tileRequest.TileMatrixSet, tileRequest.Tile, context.RequestAborted)
             .ConfigureAwait(false);
-        await WmtsTileResponder.WriteAsync(context, lookup, Options(context).MaxAgeSeconds).ConfigureAwait(false);
+        await WmtsTileResponder.WriteAsync(context, lookup, LayerMaxAge.For([tileRequest.Layer.Layer], Options(context).MaxAgeSeconds)).ConfigureAwait(false);
         return Results.Empty;
     }
 

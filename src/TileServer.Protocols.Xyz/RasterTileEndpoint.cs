@@ -22,7 +22,8 @@ public static class RasterTileEndpoint
 
         var tiles = services.GetRequiredService<RasterTileService>();
         var lookup = await tiles.GetTileAsync(published, tile, context.RequestAborted).ConfigureAwait(false);
-        await TileHttpResponder.WriteAsync(context, lookup, PngContentType, services.GetRequiredService<XyzOptions>().MaxAgeSeconds, compressible: false).ConfigureAwait(false);
+        int maxAge = LayerMaxAge.For(published, services.GetRequiredService<XyzOptions>().MaxAgeSeconds);
+        await TileHttpResponder.WriteAsync(context, lookup, PngContentType, maxAge, compressible: false).ConfigureAwait(false);
         return Results.Empty;
     }
 }

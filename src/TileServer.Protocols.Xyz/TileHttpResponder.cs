@@ -9,6 +9,9 @@ using TileServer.Core.Caching;
 /// tile, X-Cache HIT/MISS. Images (PNG) are never gzipped: their data is deflate-compressed already.</summary>
 public static class TileHttpResponder
 {
+    // A handful of distinct max-ages (one per layer setting): built once instead of on every hit.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> CacheControlValues = new();
+
     public static async Task WriteAsync(HttpContext context, TileLookup lookup, string contentType, int maxAgeSeconds, bool compressible = true)
     {
         var response = context.Response;
@@ -16,7 +19,7 @@ public static class TileHttpResponder
         bool gzip = compressible && !content.IsEmpty && content.Gzipped.Length > 0 && AcceptsGzip(context.Request);
         string etag = gzip ? content.ETag.Insert(content.ETag.Length - 1, "-gzip") : content.ETag;
 
-        response.Headers.CacheControl = $"public, max-age={maxAgeSeconds}";
+        response.Headers.CacheControl = CacheControlValues.GetOrAdd(maxAgeSeconds, seconds => $"public, max-age={seconds}");
         if (compressible)
         {
             response.Headers.Vary = HeaderNames.AcceptEncoding;
@@ -54,6 +57,12 @@ public static class TileHttpResponder
 
     private static bool AcceptsGzip(HttpRequest request)
     {
+        // The typed parse allocates; most tile clients send the header, but a missing one needs no parse.
+        if (request.Headers.AcceptEncoding.Count == 0)
+        {
+            return false;
+        }
+
         foreach (var value in request.GetTypedHeaders().AcceptEncoding)
         {
             if ((value.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) || value.Value.Equals("*", StringComparison.Ordinal))
@@ -69,6 +78,11 @@ public static class TileHttpResponder
     /// <summary>RFC 9110 §13.1.2: If-None-Match uses weak comparison; "*" matches any current representation.</summary>
     private static bool IfNoneMatchMatches(HttpRequest request, string etag)
     {
+        if (request.Headers.IfNoneMatch.Count == 0)
+        {
+            return false;
+        }
+
         var candidates = request.GetTypedHeaders().IfNoneMatch;
         if (candidates is null || candidates.Count == 0)
         {

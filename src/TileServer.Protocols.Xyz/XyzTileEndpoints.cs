@@ -33,7 +33,8 @@ public static class XyzTileEndpoints
 
         var tiles = services.GetRequiredService<VectorTileService>();
         var lookup = await tiles.GetTileAsync(published, tile, context.RequestAborted).ConfigureAwait(false);
-        await TileHttpResponder.WriteAsync(context, lookup, MvtContentType, services.GetRequiredService<XyzOptions>().MaxAgeSeconds).ConfigureAwait(false);
+        int maxAge = LayerMaxAge.For(published, services.GetRequiredService<XyzOptions>().MaxAgeSeconds);
+        await TileHttpResponder.WriteAsync(context, lookup, MvtContentType, maxAge).ConfigureAwait(false);
         return Results.Empty;
     }
 

@@ -49,6 +49,7 @@ public static class ServerApplication
             sp.GetRequiredService<TileServerSettings>().Cache, sp.GetRequiredService<IConfiguration>()[CacheSettings.RedisVariable]));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<ComposedCache>().Cache);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<ComposedCache>().Generations);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<ComposedCache>().Bus);
         builder.Services.AddSingleton<ITileCache>(sp => sp.GetRequiredService<TieredTileCache>());
         builder.Services.AddSingleton<ICacheHealthProbe>(sp => sp.GetRequiredService<TieredTileCache>());
         builder.Services.AddSingleton<ILayerChangeFeed, LayerChangeHub>();
@@ -56,12 +57,14 @@ public static class ServerApplication
         builder.Services.AddHostedService<PostGisChangeMonitor>();
         builder.Services.AddSingleton<RequestedLayerSets>();
         builder.Services.AddSingleton(sp => new TileCachePurger(
-            sp.GetRequiredService<TieredTileCache>(), sp.GetRequiredService<ILayerGenerations>(), sp.GetRequiredService<RequestedLayerSets>()));
+            sp.GetRequiredService<TieredTileCache>(), sp.GetRequiredService<ILayerGenerations>(), sp.GetRequiredService<RequestedLayerSets>(),
+            sp.GetRequiredService<ICacheInvalidationBus>()));
         builder.Services.AddSingleton(sp => new CacheInvalidationOnChange(
             sp.GetRequiredService<ILayerChangeFeed>(), sp.GetRequiredService<TileCachePurger>(), sp.GetRequiredService<ILayerCatalog>()));
         builder.Services.AddSingleton(sp => new VectorTileService(
             sp.GetRequiredService<ITileCache>(), sp.GetRequiredService<TileServerSettings>().VectorTiles, sp.GetRequiredService<RequestedLayerSets>()));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<TileServerSettings>().Xyz);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection($"{TileServerSettings.SectionName}:Wmts").Get<WmtsOptions>() ?? new WmtsOptions());
         builder.Services.AddSingleton(sp => new RasterStyleBinder(
             LoadStyles(Path.Combine(root, "styles")),
             sp.GetRequiredService<IConfiguration>().GetSection($"{TileServerSettings.SectionName}:Layers").GetChildren()
@@ -71,6 +74,7 @@ public static class ServerApplication
             sp.GetRequiredService<IConfiguration>().GetSection($"{TileServerSettings.SectionName}:RasterTiles").Get<RasterTileOptions>() ?? new RasterTileOptions(),
             sp.GetRequiredService<RequestedLayerSets>()));
         builder.Services.AddStyles();
+        builder.Services.AddPlanning(root);
         builder.Services.AddWfs();
 
         builder.Services.AddOgcApi();
@@ -86,6 +90,7 @@ public static class ServerApplication
         app.MapXyzTiles();
         app.MapWmts();
         app.MapStyles();
+        app.MapPlanning();
         app.MapWfsEndpoint();
         app.MapViewer();
         return app;

@@ -24,6 +24,18 @@ public sealed class DistributedLayerGenerationsTests
     }
 
     [Fact]
+    public async Task An_observed_generation_applies_at_once_and_never_moves_back()
+    {
+        DistributedLayerGenerations generations = NewInstance(TimeSpan.FromMinutes(1));
+        Assert.Equal(0, await generations.GetAsync("ghyd", CancellationToken.None));
+
+        generations.Observe("ghyd", 500);
+        generations.Observe("ghyd", 400);
+
+        Assert.Equal(500, await generations.GetAsync("ghyd", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Within_the_refresh_interval_the_known_value_is_used_without_a_round_trip()
     {
         DistributedLayerGenerations generations = NewInstance(TimeSpan.FromMinutes(1));

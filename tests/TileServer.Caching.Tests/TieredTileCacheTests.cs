@@ -30,6 +30,24 @@ public sealed class TieredTileCacheTests
     }
 
     [Fact]
+    public async Task Local_removal_and_clearing_leave_the_distributed_tier_alone()
+    {
+        using var cache = NewInstance();
+        var calls = new StrongBox<int>();
+        await cache.GetOrCreateAsync(Key(), Counting(calls), CancellationToken.None);
+        await cache.GetOrCreateAsync(Key(x: 5), Counting(calls), CancellationToken.None);
+
+        await cache.RemoveLocalAsync(Key(), CancellationToken.None);
+        Assert.Equal(1, cache.MemoryCount);
+        cache.ClearLocal();
+
+        Assert.Equal(0, cache.MemoryCount);
+        Assert.NotNull(store.Peek(await cache.StorageKeyAsync(Key(), CancellationToken.None)));
+        Assert.True((await cache.GetOrCreateAsync(Key(), Counting(calls), CancellationToken.None)).FromCache);
+        Assert.Equal(2, calls.Value);
+    }
+
+    [Fact]
     public async Task A_memory_miss_with_a_distributed_hit_does_not_produce_and_fills_memory()
     {
         using var producer = NewInstance();

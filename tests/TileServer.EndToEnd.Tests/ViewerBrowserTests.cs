@@ -156,7 +156,7 @@ public sealed class ViewerBrowserTests(ViewerServerFixture server, ITestOutputHe
         viewer.AssertNoErrors();
     }
 
-    [Fact(Skip = "needs /indicators (branch issue7a), not yet merged into main; passes on a merge of issue7a and issue7b")]
+    [Fact]
     public async Task Indicator_panel_shows_the_numbers_of_the_unit_in_view()
     {
         using var http = new HttpClient();

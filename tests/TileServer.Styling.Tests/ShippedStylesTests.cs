@@ -8,9 +8,9 @@ public sealed class ShippedStylesTests
     private static readonly StyleRegistry Registry = StyleRegistry.LoadDirectory(RepositoryPaths.Styles);
 
     [Fact]
-    public void The_styles_folder_holds_the_four_styles()
+    public void The_styles_folder_holds_the_five_styles()
     {
-        Assert.Equal(["control_lines", "czjsyd2020", "landuse", "xzq"], Registry.Styles.Select(s => s.Id));
+        Assert.Equal(["conflicts", "control_lines", "czjsyd2020", "landuse", "xzq"], Registry.Styles.Select(s => s.Id));
     }
 
     [Fact]

@@ -10,4 +10,10 @@ public interface ILayerGenerations
 
     /// <summary>Moves the layer to a new generation and returns it. Call it after the layer's data changed.</summary>
     ValueTask<long> BumpAsync(string layer, CancellationToken cancellationToken);
+
+    /// <summary>Takes note of a generation another instance moved the layer to, so that it applies here at
+    /// once instead of at the next refresh. Generations never move backwards: a lower value is ignored.</summary>
+    void Observe(string layer, long generation)
+    {
+    }
 }

@@ -6,4 +6,14 @@ public interface ITileCacheInvalidation
 {
     /// <summary>Removes the tile of the layers' current generations. Never fails because a tier is unavailable.</summary>
     ValueTask RemoveAsync(TileCacheKey key, CancellationToken cancellationToken);
+
+    /// <summary>Removes the tile from this instance's own tiers only: another instance already removed it
+    /// from the shared tier and told this one (<see cref="ICacheInvalidationBus"/>).</summary>
+    ValueTask RemoveLocalAsync(TileCacheKey key, CancellationToken cancellationToken) => RemoveAsync(key, cancellationToken);
+
+    /// <summary>Drops everything this instance holds in its own tiers (the shared tier keeps its tiles), when
+    /// too many tiles were invalidated elsewhere to remove one by one, or invalidations may have been missed.</summary>
+    void ClearLocal()
+    {
+    }
 }

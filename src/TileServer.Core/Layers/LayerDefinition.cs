@@ -14,4 +14,6 @@ public sealed record LayerDefinition
     public int MinZoom { get; init; }
     public int MaxZoom { get; init; } = 16;
     public IReadOnlyList<string> Attributes { get; init; } = [];
+    /// <summary>Cache-Control max-age of this layer's tiles; null uses the protocol's default (Xyz/Wmts MaxAgeSeconds).</summary>
+    public int? MaxAgeSeconds { get; init; }
 }

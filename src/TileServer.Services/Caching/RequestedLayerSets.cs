@@ -12,9 +12,9 @@ public sealed class RequestedLayerSets(int capacity = 4096)
 
     public bool Overflowed { get; private set; }
 
-    public void Record(string layerSet, string format, string styleVersion = "")
+    public void Record(string layerSet, string format, string styleVersion = "", string tileMatrixSet = "WebMercatorQuad")
     {
-        var variant = new CachedTileVariant(layerSet, format, styleVersion);
+        var variant = new CachedTileVariant(layerSet, format, styleVersion, tileMatrixSet);
         if (variants.ContainsKey(variant))
         {
             return;
@@ -35,7 +35,7 @@ public sealed class RequestedLayerSets(int capacity = 4096)
         var result = new List<CachedTileVariant> { new(layer, "mvt", "") };
         foreach (var variant in variants.Keys)
         {
-            if (Array.IndexOf(variant.Layers, layer) >= 0 && !result.Contains(variant))
+            if (variant.Includes(layer) && !result.Contains(variant))
             {
                 result.Add(variant);
             }

@@ -37,7 +37,7 @@ public sealed class GridRasterTileService(ITileCache cache, RasterTileService ra
 
         string layerKey = string.Join(',', layers.Select(l => l.Id));
         var key = new TileCacheKey(layerKey, set.Id, tile, RasterTileService.Format, tags.ToString());
-        layerSets?.Record(layerKey, RasterTileService.Format, key.StyleVersion);
+        layerSets?.Record(layerKey, RasterTileService.Format, key.StyleVersion, set.Id);
         return cache.GetOrCreateAsync(key, ct => ProduceAsync(layers, set, tile, ct), cancellationToken);
     }
 

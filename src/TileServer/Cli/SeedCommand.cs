@@ -14,7 +14,7 @@ using TileServer.Services.Tiles;
 using TileServer.Sources.GeoPackage.MbTiles;
 
 /// <summary><c>tileserver seed --layers a[,b] --zooms 10-14 [--bbox …|--xzqdm CODE] [--threads N]
-/// [--format mvt|png] [--to redis|mbtiles:FILE]</c>: produces tiles ahead of requests with the server's own
+/// [--tms WebMercatorQuad|WorldCRS84Quad|CGCS2000Quad] [--format mvt|png] [--to redis|mbtiles:FILE]</c>: produces tiles ahead of requests with the server's own
 /// services (built, never listening). Both targets resume: an MBTiles run skips the tiles the file already
 /// holds; a Redis run asks the cache, where tiles seeded before are hits that cost one lookup.</summary>
 public static class SeedCommand
@@ -54,20 +54,25 @@ public static class SeedCommand
         var layers = options.Layers.Select(id => catalog.TryGet(id, out var layer) ? layer
             : throw new UsageException($"--layers: unknown layer '{id}' (published: {string.Join(", ", catalog.Layers.Select(l => l.Id))})")).ToList();
         var bounds = await ResolveBoundsAsync(options, catalog, layers, cancel.Token).ConfigureAwait(false);
-        // Levels outside every layer's zoom range would only produce empty tiles.
-        int minZoom = Math.Max(options.MinZoom, layers.Min(l => l.Definition.MinZoom));
-        int maxZoom = Math.Min(options.MaxZoom, layers.Max(l => l.Definition.MaxZoom));
+        // Levels outside every layer's zoom range would only produce empty tiles. The layers' ranges are Web
+        // Mercator levels; a geographic set's level z has the scale of Web Mercator level z + 1, so its range is
+        // one lower (empty tiles at the edges are counted and skipped anyway).
+        var set = options.TileMatrixSet;
+        int shift = set.Id == TileMatrixSets.WebMercatorQuadId ? 0 : 1;
+        int minZoom = Math.Max(Math.Max(options.MinZoom, layers.Min(l => l.Definition.MinZoom) - shift), set.MinZoom);
+        int maxZoom = Math.Min(Math.Min(options.MaxZoom, layers.Max(l => l.Definition.MaxZoom) - shift), set.MaxZoom);
         if (minZoom > maxZoom)
         {
             throw new UsageException($"--zooms {options.MinZoom}-{options.MaxZoom}: no level within the layers' range {layers.Min(l => l.Definition.MinZoom)}-{layers.Max(l => l.Definition.MaxZoom)}");
         }
 
-        var list = new SeedTileList(TileMatrixSets.WebMercatorQuad, bounds, minZoom, maxZoom);
+        var list = new SeedTileList(set, bounds, minZoom, maxZoom);
         bool vector = options.Format == "mvt";
         var vectorTiles = services.GetRequiredService<VectorTileService>();
         var rasterTiles = services.GetRequiredService<RasterTileService>();
+        var gridTiles = new GridRasterTileService(services.GetRequiredService<ITileCache>(), rasterTiles);
         string target = options.MbTilesPath ?? "the tile cache (Redis)";
-        Console.WriteLine($"tileserver: seeding {list.Count:N0} {options.Format} tiles of {string.Join(',', options.Layers)}, z{minZoom}-{maxZoom}, "
+        Console.WriteLine($"tileserver: seeding {list.Count:N0} {options.Format} tiles of {string.Join(',', options.Layers)}, {set.Id} z{minZoom}-{maxZoom}, "
             + $"bbox {bounds.MinX:F5},{bounds.MinY:F5},{bounds.MaxX:F5},{bounds.MaxY:F5} into {target} with {options.Threads} threads");
         var seeder = new TileSeeder(options.Threads);
         var printer = new SeedProgressPrinter(Console.Out, !Console.IsOutputRedirected);
@@ -94,7 +99,7 @@ public static class SeedCommand
                     async (tile, ct) =>
                     {
                         var lookup = vector ? await vectorTiles.GetTileAsync(layers, tile, ct).ConfigureAwait(false)
-                            : await rasterTiles.GetTileAsync(layers, tile, ct).ConfigureAwait(false);
+                            : await gridTiles.GetTileAsync(layers, set, tile, ct).ConfigureAwait(false);
                         return (lookup.Content, lookup.FromCache); // a hit was seeded before (or requested since)
                     },
                     (_, _, _) => ValueTask.CompletedTask, // the cache stored the tile while producing it

@@ -2,6 +2,7 @@ namespace TileServer.Configuration;
 
 using TileServer.Caching;
 using TileServer.Caching.Redis;
+using TileServer.Caching.Redis.PubSub;
 using TileServer.Core.Caching;
 
 /// <summary>Builds the one tile cache: the memory tier always, Redis as the shared tier when
@@ -21,7 +22,7 @@ public static class CacheFactory
         if (string.IsNullOrWhiteSpace(redis))
         {
             var local = new InMemoryLayerGenerations();
-            return new ComposedCache(new TieredTileCache(options, local), local);
+            return new ComposedCache(new TieredTileCache(options, local), local, new LocalInvalidationBus());
         }
 
         RedisClient client;
@@ -36,6 +37,6 @@ public static class CacheFactory
 
         var shared = new ResilientDistributedCache(new RedisDistributedCache(client, "tileserver:"));
         var generations = new DistributedLayerGenerations(shared, TimeSpan.FromSeconds(2));
-        return new ComposedCache(new TieredTileCache(options, generations, shared, new RedisTileLock(client)), generations);
+        return new ComposedCache(new TieredTileCache(options, generations, shared, new RedisTileLock(client)), generations, new RedisInvalidationBus(client));
     }
 }

@@ -7,9 +7,21 @@ internal sealed class RecordingInvalidation : ITileCacheInvalidation
 {
     public List<TileCacheKey> Removed { get; } = [];
 
+    public List<TileCacheKey> RemovedLocally { get; } = [];
+
+    public int Clears { get; private set; }
+
     public ValueTask RemoveAsync(TileCacheKey key, CancellationToken cancellationToken)
     {
         Removed.Add(key);
         return ValueTask.CompletedTask;
     }
+
+    public ValueTask RemoveLocalAsync(TileCacheKey key, CancellationToken cancellationToken)
+    {
+        RemovedLocally.Add(key);
+        return ValueTask.CompletedTask;
+    }
+
+    public void ClearLocal() => Clears++;
 }

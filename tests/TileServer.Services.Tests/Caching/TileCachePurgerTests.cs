@@ -58,4 +58,19 @@ public sealed class TileCachePurgerTests
             .PurgeAsync(new PurgeRequest("b", new BoundingBox(0, 0, 0.001, 0.001), 14, 14), CancellationToken.None);
         Assert.True(result.GenerationBumped);
     }
+
+    [Fact]
+    public void Recording_the_same_variant_again_does_not_grow_the_registry()
+    {
+        var sets = new RequestedLayerSets(capacity: 2);
+        for (int i = 0; i < 100; i++)
+        {
+            sets.Record("xzq,ghyd", "mvt");
+            sets.Record("xzq,ghyd", "png", "s@1", "CGCS2000Quad");
+        }
+
+        Assert.False(sets.Overflowed);
+        Assert.Equal(3, sets.Containing("ghyd").Count); // ghyd alone (always) and the two recorded
+        Assert.Single(sets.Containing("gh")); // names match whole, not as prefixes
+    }
 }

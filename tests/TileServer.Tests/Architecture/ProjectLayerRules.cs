@@ -19,6 +19,7 @@ public static class ProjectLayerRules
         ["TileServer.Services"] = ["TileServer.Core", "TileServer.Mvt", "TileServer.Rendering", "TileServer.Styling"],
         ["TileServer.Protocols.Xyz"] = ["TileServer.Services", "TileServer.Core", "TileServer.Mvt"],
         ["TileServer.Protocols.Wmts"] = ["TileServer.Services", "TileServer.Core", "TileServer.Mvt", "TileServer.Rendering", "TileServer.Styling"],
+        ["TileServer.Protocols.Indicators"] = ["TileServer.Services", "TileServer.Core"],
         ["TileServer.Protocols.Wfs"] = ["TileServer.Services", "TileServer.Core", "TileServer.Mvt", "TileServer.Rendering", "TileServer.Styling"],
         ["TileServer.Protocols.OgcApi"] = ["TileServer.Services", "TileServer.Core", "TileServer.Mvt", "TileServer.Rendering", "TileServer.Styling"],
         ["TileServer"] = ["*"],

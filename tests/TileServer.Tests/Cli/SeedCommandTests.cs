@@ -92,6 +92,51 @@ public sealed class SeedCommandTests : IDisposable
         Assert.True(lookup.FromCache, $"tile {tile} was not in the shared tier after seeding");
     }
 
+    [Theory]
+    [InlineData("CGCS2000Quad")]
+    [InlineData("WorldCRS84Quad")]
+    public async Task Seeding_a_geographic_matrix_set_fills_redis_with_png_tiles_that_wmts_then_hits(string setId)
+    {
+        string redis = Environment.GetEnvironmentVariable("TILESERVER_REDIS")
+            ?? throw new InvalidOperationException("TILESERVER_REDIS is not set: run the README's test command (scripts/test.sh), which starts Redis");
+        var set = TileMatrixSets.Get(setId);
+        // A spot near the seat of 平泉市 (non-empty), varied per run so the shared tier starts without its tile.
+        double lon = SampleServerFixture.PingquanSeatLongitude + Random.Shared.NextDouble() * 0.02, lat = SampleServerFixture.PingquanSeatLatitude;
+        var point = new BoundingBox(lon - 1e-6, lat - 1e-6, lon + 1e-6, lat + 1e-6);
+        var limits = set.LimitsFor(point, 13);
+        var tile = new TileCoordinate(13, limits.MinColumn, limits.MinRow);
+        string bbox = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{point.MinX},{point.MinY},{point.MaxX},{point.MaxY}");
+        string[] shared = [.. Configuration[..^1], $"--TILESERVER_REDIS={redis}"];
+        string[] seed = ["seed", "--layers", "ghyd", "--tms", setId.ToLowerInvariant(), "--format", "png", "--zooms", "13-13", "--bbox", bbox, "--to", "redis", .. shared];
+
+        Assert.Equal(0, await CommandLine.RunAsync(seed));
+
+        using var other = SampleServerFixture.Create(new Dictionary<string, string?>
+        {
+            ["TileServer:Sources:sample:Path"] = SharedSample.GeoPackagePath,
+            ["TileServer:Sources:sample:GenerateSampleIfMissing"] = "false",
+            ["TILESERVER_POSTGIS"] = "",
+            ["TILESERVER_REDIS"] = redis,
+        });
+        using var client = other.CreateClient();
+        using var response = await client.GetAsync($"/wmts/1.0.0/ghyd/landuse/{setId}/13/{tile.Row}/{tile.Column}.png");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("HIT", response.Headers.GetValues("X-Cache").Single());
+        Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("--tms WorldCRS84Quad", "vector tiles are served on WebMercatorQuad only")]
+    [InlineData("--tms CGCS2000Quad --format png --to mbtiles:x.mbtiles", "MBTiles holds WebMercatorQuad tiles only")]
+    [InlineData("--tms EPSG:4326", "is not one of WebMercatorQuad, WorldCRS84Quad, CGCS2000Quad")]
+    public void Geographic_sets_are_png_tiles_into_redis_only(string extra, string message)
+    {
+        string[] args = ["--layers", "ghyd", "--zooms", "10-12", .. extra.Split(' ')];
+        var error = Assert.Throws<UsageException>(() => SeedOptions.Parse(args));
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.Equal(TileMatrixSets.Cgcs2000Quad, SeedOptions.Parse(["--layers", "ghyd", "--zooms", "1-2", "--tms", "cgcs2000quad", "--format", "png"]).TileMatrixSet);
+    }
+
     [Fact]
     public void Progress_is_one_rewritten_line_on_a_terminal_and_plain_lines_otherwise()
     {

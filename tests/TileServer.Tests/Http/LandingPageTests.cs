@@ -15,8 +15,9 @@ public sealed class LandingPageTests(SampleServerFixture server) : IClassFixture
         using var client = server.CreateClient();
         using var json = JsonDocument.Parse(await client.GetStringAsync("/?f=json"));
         var layers = json.RootElement.GetProperty("layers").EnumerateArray().ToList();
-        Assert.Equal(SixLayers, layers.Select(l => l.GetProperty("id").GetString()));
-        Assert.All(layers, l => Assert.True(l.GetProperty("features").GetInt64() > 0));
+        // The six stored layers, then the computed control-line conflicts (docs/planning.md), counted at start-up.
+        Assert.Equal([.. SixLayers, "conflicts"], layers.Select(l => l.GetProperty("id").GetString()));
+        Assert.All(layers.Take(6), l => Assert.True(l.GetProperty("features").GetInt64() > 0));
         Assert.Equal("永久基本农田", layers[2].GetProperty("title_zh").GetString());
         Assert.Contains(layers[1].GetProperty("links").EnumerateArray(), link => link.GetProperty("href").GetString() == "http://localhost/tiles/ghyd.json");
     }

@@ -39,7 +39,8 @@ public sealed class OgcApiFeaturesTests(SampleServerFixture server) : IClassFixt
     {
         using var client = server.CreateClient();
         using var all = JsonDocument.Parse(await client.GetStringAsync("/collections"));
-        Assert.Equal(6, all.RootElement.GetProperty("collections").GetArrayLength());
+        // The six stored layers and the computed control-line conflicts (docs/planning.md).
+        Assert.Equal(7, all.RootElement.GetProperty("collections").GetArrayLength());
 
         using var json = JsonDocument.Parse(await client.GetStringAsync("/collections/yjjbnt"));
         var root = json.RootElement;

@@ -143,7 +143,7 @@ public sealed class OgcApiGdalTests : IDisposable
             """;
         using var result = JsonDocument.Parse(await RunAsync("/usr/bin/python3", "-c", Script, baseUrl));
         var root = result.RootElement;
-        Assert.Equal(6, root.GetProperty("collections").GetArrayLength());
+        Assert.Equal(7, root.GetProperty("collections").GetArrayLength());   // six stored layers and conflicts
         Assert.Equal(5, root.GetProperty("returned").GetInt32());
         Assert.True(root.GetProperty("matched").GetInt32() > 5);
         Assert.Equal(["130881"], root.GetProperty("codes").EnumerateArray().Select(c => c.GetString()));

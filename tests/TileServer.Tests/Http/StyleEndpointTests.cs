@@ -12,7 +12,7 @@ using TileServer.Tests.Support;
 /// by absolute URL; legends as PNG and JSON of the same size; WMTS LegendURL pointing at them.</summary>
 public sealed class StyleEndpointTests(SampleServerFixture server) : IClassFixture<SampleServerFixture>
 {
-    public static readonly string[] StyleIds = ["control_lines", "czjsyd2020", "landuse", "xzq"];
+    public static readonly string[] StyleIds = ["conflicts", "control_lines", "czjsyd2020", "landuse", "xzq"];
 
     [Fact]
     public async Task The_index_lists_every_style_with_its_layers_and_links()
@@ -32,7 +32,7 @@ public sealed class StyleEndpointTests(SampleServerFixture server) : IClassFixtu
         using var index = JsonDocument.Parse(await client.GetStringAsync("/styles"));
         var styled = index.RootElement.GetProperty("styles").EnumerateArray()
             .SelectMany(s => s.GetProperty("layers").EnumerateArray().Select(l => l.GetString()!)).Order(StringComparer.Ordinal);
-        Assert.Equal(["czjsyd2020", "czkfbj", "ghyd", "stbhhx", "xzq", "yjjbnt"], styled);
+        Assert.Equal(["conflicts", "czjsyd2020", "czkfbj", "ghyd", "stbhhx", "xzq", "yjjbnt"], styled);
     }
 
     [Theory]

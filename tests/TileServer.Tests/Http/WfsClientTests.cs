@@ -95,7 +95,7 @@ public sealed class WfsClientTests : IDisposable
         {
             using var json = JsonDocument.Parse(await RunAsync("/usr/bin/python3", null, script, endpoint));
             var root = json.RootElement;
-            Assert.Equal(["gh:czjsyd2020", "gh:czkfbj", "gh:ghyd", "gh:stbhhx", "gh:xzq", "gh:yjjbnt"], root.GetProperty("types").EnumerateArray().Select(e => e.GetString()));
+            Assert.Equal(["gh:conflicts", "gh:czjsyd2020", "gh:czkfbj", "gh:ghyd", "gh:stbhhx", "gh:xzq", "gh:yjjbnt"], root.GetProperty("types").EnumerateArray().Select(e => e.GetString()));
             Assert.Contains("urn:ogc:def:crs:EPSG::4549", root.GetProperty("crs").EnumerateArray().Select(e => e.GetString()));
             Assert.Equal("double", root.GetProperty("schema").GetProperty("mj").GetString());
             Assert.True(root.GetProperty("gml_has_pingquan").GetBoolean());

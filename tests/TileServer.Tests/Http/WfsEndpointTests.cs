@@ -33,7 +33,7 @@ public sealed class WfsEndpointTests(SampleServerFixture server) : IClassFixture
     {
         var root = await GetXmlAsync("service=WFS&request=GetCapabilities");
         var types = root.Element(Wfs + "FeatureTypeList")!.Elements(Wfs + "FeatureType").ToList();
-        Assert.Equal(["gh:xzq", "gh:ghyd", "gh:yjjbnt", "gh:stbhhx", "gh:czkfbj", "gh:czjsyd2020"], types.Select(t => t.Element(Wfs + "Name")!.Value));
+        Assert.Equal(["gh:xzq", "gh:ghyd", "gh:yjjbnt", "gh:stbhhx", "gh:czkfbj", "gh:czjsyd2020", "gh:conflicts"], types.Select(t => t.Element(Wfs + "Name")!.Value));
         // xzq covers 二连浩特市 (≈112°E, zone 37) and 平泉市 (≈118.3–119.3°E, zones 39 and 40).
         var crs = types[0].Elements(Wfs + "OtherCRS").Select(e => e.Value).ToList();
         Assert.Contains("urn:ogc:def:crs:EPSG::4546", crs);
@@ -101,7 +101,7 @@ public sealed class WfsEndpointTests(SampleServerFixture server) : IClassFixture
     {
         XNamespace xs = "http://www.w3.org/2001/XMLSchema";
         var schema = await GetXmlAsync("service=WFS&version=2.0.0&request=DescribeFeatureType");
-        Assert.Equal(6, schema.Elements(xs + "complexType").Count());
+        Assert.Equal(7, schema.Elements(xs + "complexType").Count());   // six stored layers and the computed conflicts
         Assert.Equal("http://tileserver.cn/planning", (string?)schema.Attribute("targetNamespace"));
     }
 

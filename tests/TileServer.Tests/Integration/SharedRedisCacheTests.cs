@@ -54,6 +54,6 @@ public sealed class SharedRedisCacheTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("ok", json.RootElement.GetProperty("status").GetString());
-        Assert.Equal(6, json.RootElement.GetProperty("layers").GetInt32());
+        Assert.Equal(7, json.RootElement.GetProperty("layers").GetInt32());   // six stored layers and the computed conflicts
     }
 }

@@ -14,6 +14,7 @@ public sealed record SeedOptions
     private static readonly HashSet<string> Valued = ["layers", "tms", "zooms", "bbox", "xzqdm", "threads", "format", "to"];
 
     public required IReadOnlyList<string> Layers { get; init; }
+    public TileMatrixSet TileMatrixSet { get; init; } = TileMatrixSets.WebMercatorQuad;
     public int MinZoom { get; init; }
     public int MaxZoom { get; init; }
     public BoundingBox? Bounds { get; init; }
@@ -32,9 +33,9 @@ public sealed record SeedOptions
         var layers = options.Text("layers")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             ?? throw new UsageException("seed needs --layers a[,b]");
         string tms = options.Text("tms") ?? TileMatrixSets.WebMercatorQuadId;
-        if (!string.Equals(tms, TileMatrixSets.WebMercatorQuadId, StringComparison.OrdinalIgnoreCase))
+        if (!TileMatrixSets.TryGet(tms, out var matrixSet))
         {
-            throw new UsageException($"--tms: '{tms}' is not served; tiles are seeded on {TileMatrixSets.WebMercatorQuadId} only");
+            throw new UsageException($"--tms: '{tms}' is not one of {string.Join(", ", TileMatrixSets.All.Select(s => s.Id))}");
         }
 
         var (minZoom, maxZoom) = ParseZooms(options.Text("zooms") ?? throw new UsageException("seed needs --zooms MIN-MAX (e.g. 10-14)"));
@@ -56,10 +57,24 @@ public sealed record SeedOptions
             throw new UsageException($"--to: '{to}' is not 'redis' or 'mbtiles:FILE'");
         }
 
+        bool webMercator = matrixSet.Id == TileMatrixSets.WebMercatorQuadId;
+        if (!webMercator && format == "mvt")
+        {
+            // The vector tile service encodes Web Mercator tiles only; the geographic sets are WMTS PNG tiles.
+            throw new UsageException($"--tms {matrixSet.Id}: vector tiles are served on {TileMatrixSets.WebMercatorQuadId} only; add --format png");
+        }
+
+        if (!webMercator && mbtiles is not null)
+        {
+            // MBTiles 1.3 assumes the spherical Mercator tiling scheme: a geographic grid cannot be stored in it.
+            throw new UsageException($"--tms {matrixSet.Id}: MBTiles holds {TileMatrixSets.WebMercatorQuadId} tiles only; use --to redis");
+        }
+
         int threads = options.Integer("threads") ?? Environment.ProcessorCount;
         return new SeedOptions
         {
             Layers = layers,
+            TileMatrixSet = matrixSet,
             MinZoom = minZoom,
             MaxZoom = maxZoom,
             Bounds = options.Text("bbox") is { } bbox ? ParseBounds(bbox) : null,

@@ -1,0 +1,52 @@
+namespace TileServer.Protocols.Indicators;
+
+using Microsoft.AspNetCore.Http;
+
+/// <summary>Chooses the representation: the <c>f</c> query parameter wins (json, html, csv — as OGC API
+/// resources do), then the Accept header (text/html, text/csv by quality), JSON otherwise.</summary>
+public static class IndicatorFormatNegotiation
+{
+    /// <summary>False with the offending value when <c>f</c> names an unknown format.</summary>
+    public static bool TryChoose(HttpRequest request, out IndicatorFormat format, out string? badValue)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        badValue = null;
+        string? f = request.Query["f"];
+        if (!string.IsNullOrEmpty(f))
+        {
+            switch (f.Trim().ToLowerInvariant())
+            {
+                case "json" or "application/json": format = IndicatorFormat.Json; return true;
+                case "html" or "text/html": format = IndicatorFormat.Html; return true;
+                case "csv" or "text/csv": format = IndicatorFormat.Csv; return true;
+                default: format = IndicatorFormat.Json; badValue = f; return false;
+            }
+        }
+
+        format = IndicatorFormat.Json;
+        double best = 0;
+        foreach (var value in request.GetTypedHeaders().Accept.OrderByDescending(a => a.Quality ?? 1))
+        {
+            double quality = value.Quality ?? 1;
+            if (quality <= best)
+            {
+                continue;
+            }
+
+            IndicatorFormat? candidate = value.MediaType.Value switch
+            {
+                "application/json" or "application/problem+json" => IndicatorFormat.Json,
+                "text/html" => IndicatorFormat.Html,
+                "text/csv" => IndicatorFormat.Csv,
+                _ => null,
+            };
+            if (candidate is { } chosen)
+            {
+                format = chosen;
+                best = quality;
+            }
+        }
+
+        return true;
+    }
+}

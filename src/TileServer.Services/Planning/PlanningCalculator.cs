@@ -1,0 +1,147 @@
+namespace TileServer.Services.Planning;
+
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO;
+using TileServer.Core.Features;
+using TileServer.Core.Layers;
+
+/// <summary>Reads the published planning layers once through the catalog (any source) and measures, per
+/// county-level unit (the features' xzqdm): farmland (ghyd class 01), grassland (ghyd class 04, standing for
+/// basic grassland), yjjbnt, stbhhx, czkfbj and czjsyd2020 — planar areas in the unit's Gauss-Krüger zone —
+/// then overlays the control lines for conflicts. A missing layer counts as empty.</summary>
+public sealed class PlanningCalculator(ILayerCatalog catalog)
+{
+    private const string FarmlandClass = "01";
+    private const string GrasslandClass = "04";
+
+    public async Task<PlanningSnapshot> ComputeAsync(CancellationToken cancellationToken)
+    {
+        var reader = new WKBReader();
+        var zones = new Dictionary<string, UnitZone>(StringComparer.Ordinal);
+        var units = new Dictionary<string, UnitAccumulator>(StringComparer.Ordinal);
+
+        await foreach (var record in Read(PlanningLayerIds.Units, ["xzqdm", "xzqmc"], cancellationToken).ConfigureAwait(false))
+        {
+            string code = Text(record.Values[0]);
+            var geometry = reader.Read(record.Wkb.ToArray());
+            zones[code] = new UnitZone(code, Text(record.Values[1]), geometry.Centroid.X);
+        }
+
+        UnitAccumulator Unit(string code, Geometry lonLat)
+        {
+            if (!units.TryGetValue(code, out var unit))
+            {
+                // A feature of a unit missing from xzq: take the zone of the feature itself.
+                var zone = zones.TryGetValue(code, out var known) ? known : zones[code] = new UnitZone(code, code, lonLat.Centroid.X);
+                units[code] = unit = new UnitAccumulator(zone);
+            }
+
+            return unit;
+        }
+
+        foreach (var zone in zones.Values)
+        {
+            units[zone.Code] = new UnitAccumulator(zone);
+        }
+
+        // Each layer is read to the end before its geometries are projected, so a database source's statement
+        // is not held open (and its timeout not spent) while this thread works.
+        var landUse = new List<(string Code, bool Farmland, byte[] Wkb)>();
+        await foreach (var record in Read(PlanningLayerIds.LandUse, ["xzqdm", "ydyhfldm"], cancellationToken).ConfigureAwait(false))
+        {
+            string landClass = Text(record.Values[1]);
+            bool farmland = landClass.StartsWith(FarmlandClass, StringComparison.Ordinal);
+            if (farmland || landClass.StartsWith(GrasslandClass, StringComparison.Ordinal))
+            {
+                landUse.Add((Text(record.Values[0]), farmland, record.Wkb.ToArray()));
+            }
+        }
+
+        foreach (var (code, farmland, wkb) in landUse)
+        {
+            var lonLat = reader.Read(wkb);
+            var unit = Unit(code, lonLat);
+            double area = unit.Zone.ToPlane.Transform(lonLat).Area;
+            if (farmland)
+            {
+                unit.Farmland += area;
+            }
+            else
+            {
+                unit.Grassland += area;
+            }
+        }
+
+        foreach (string line in PlanningLayerIds.ControlLines)
+        {
+            foreach (var (code, wkb) in await ReadAllAsync(line, cancellationToken).ConfigureAwait(false))
+            {
+                var lonLat = reader.Read(wkb);
+                var unit = Unit(code, lonLat);
+                var plane = unit.Zone.ToPlane.Transform(lonLat);
+                double area = plane.Area;
+                switch (line)
+                {
+                    case PlanningLayerIds.PermanentBasicFarmland: unit.PermanentBasicFarmland += area; break;
+                    case PlanningLayerIds.Redline: unit.Redline += area; break;
+                    default: unit.UrbanBoundary += area; break;
+                }
+
+                if (!unit.ControlLines.TryGetValue(line, out var list))
+                {
+                    unit.ControlLines[line] = list = [];
+                }
+
+                list.Add(plane);
+            }
+        }
+
+        foreach (var (code, wkb) in await ReadAllAsync(PlanningLayerIds.UrbanLand2020, cancellationToken).ConfigureAwait(false))
+        {
+            var lonLat = reader.Read(wkb);
+            var unit = Unit(code, lonLat);
+            unit.UrbanLand2020 += unit.Zone.ToPlane.Transform(lonLat).Area;
+        }
+
+        var conflicts = new List<ControlLineConflict>();
+        foreach (var unit in units.Values.OrderBy(u => u.Zone.Code, StringComparer.Ordinal))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            conflicts.AddRange(ConflictFinder.Find(unit));
+        }
+
+        return new PlanningSnapshot(
+            DateTimeOffset.UtcNow,
+            units.Values.ToDictionary(u => u.Zone.Code, u => u.ToMeasures(), StringComparer.Ordinal),
+            conflicts);
+    }
+
+    /// <summary>A layer's features as (xzqdm, WKB), read to the end.</summary>
+    private async Task<List<(string Code, byte[] Wkb)>> ReadAllAsync(string layerId, CancellationToken cancellationToken)
+    {
+        var result = new List<(string, byte[])>();
+        await foreach (var record in Read(layerId, ["xzqdm"], cancellationToken).ConfigureAwait(false))
+        {
+            result.Add((Text(record.Values[0]), record.Wkb.ToArray()));
+        }
+
+        return result;
+    }
+
+    private async IAsyncEnumerable<FeatureRecord> Read(
+        string layerId, string[] fields, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (!catalog.TryGet(layerId, out var layer))
+        {
+            yield break;
+        }
+
+        var query = new FeatureQuery(layer.Definition.Table, null, fields);
+        await foreach (var record in layer.Source.QueryAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            yield return record;
+        }
+    }
+
+    private static string Text(object? value) => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+}
