@@ -24,6 +24,12 @@ apt_install() {
 # Real clients the tests drive: Node.js (reference MVT decoder), GDAL (ogrinfo and its GeoPackage validator).
 # Debian's Python modules live under /usr/bin/python3 (a pyenv python3 may shadow it on PATH).
 apt_install node:nodejs npm:npm ogrinfo:gdal-bin
+# The viewer's browser tests: Debian's headless Chromium (driven by Playwright, no browser download) and a
+# font with Chinese glyphs for the layer names.
+apt_install chromium:chromium
+dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || { log "installing fonts-wqy-microhei"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei >/dev/null; }
+# Screenshots of the browser tests are kept here (gitignored).
+export TILESERVER_TEST_ARTIFACTS="$root/artifacts/viewer"
 /usr/bin/python3 -c 'import osgeo_utils.samples.validate_gpkg' 2>/dev/null || { log "installing python3-gdal"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-gdal >/dev/null; }
 # OWSLib: the Python OGC client the WMTS/WFS client tests drive.
 /usr/bin/python3 -c 'import owslib' 2>/dev/null || { log "installing python3-owslib"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-owslib >/dev/null; }
