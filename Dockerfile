@@ -19,6 +19,8 @@ WORKDIR /srv/tileserver
 COPY --from=build /app ./app
 COPY --from=build /src/viewer/dist ./viewer/dist
 COPY config ./config
+# Styles are read at start-up (raster tiles, WMTS legends, MapLibre styles): without them the server refuses to start.
+COPY styles ./styles
 RUN mkdir data && chown -R app:app /srv/tileserver && apt-get update -qq && apt-get install -y -qq --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 USER app
 ENV TileServer__Urls=http://0.0.0.0:8080
