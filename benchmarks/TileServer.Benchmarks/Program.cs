@@ -1,5 +1,22 @@
 using BenchmarkDotNet.Running;
+using TileServer.Benchmarks;
 
-// Run: dotnet run -c Release --project benchmarks/TileServer.Benchmarks -- --filter '*'
+// Run: dotnet run -c Release --project benchmarks/TileServer.Benchmarks -- --filter '*' [--job short --inProcess]
+//      dotnet run -c Release --project benchmarks/TileServer.Benchmarks -- render-tiles <tiles.txt> <rounds>
+//        renders z/x/y lines in process without cache and prints per-tile median ms and PNG bytes
+//        (used by benchmarks/raster-vs-mapnik.sh).
+//      … -- sample-path   prints the benchmark GeoPackage's path (generated on first use).
 // Results and method: docs/benchmarks.md.
+if (args.Length > 0 && args[0] == "sample-path")
+{
+    Console.WriteLine(BenchmarkData.PingquanGeoPackage());
+    return;
+}
+
+if (args.Length > 0 && args[0] == "render-tiles")
+{
+    await TileListRenderer.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5, args.Length > 3 ? args[3] : null);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
