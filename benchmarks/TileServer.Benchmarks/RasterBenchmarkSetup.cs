@@ -8,7 +8,7 @@ using TileServer.Sources.GeoPackage;
 using TileServer.Styling;
 
 /// <summary>The layers and styles the server ships with (styles/landuse.json, control_lines.json) over the
-/// benchmark GeoPackage, shared by the raster benchmarks and the Mapnik comparison's tile list.</summary>
+/// benchmark GeoPackage, with the zoom ranges of config/tileserver.json, shared by the raster benchmarks and the Mapnik comparison's tile list.</summary>
 public static class RasterBenchmarkSetup
 {
     public static ILayerCatalog Catalog()
@@ -16,10 +16,10 @@ public static class RasterBenchmarkSetup
         var source = new GeoPackageFeatureSource("sample", BenchmarkData.PingquanGeoPackage());
         return new LayerCatalog(
         [
-            new LayerDefinition { Id = "ghyd", Source = "sample", Table = "ghyd", IdField = "bsm", MinZoom = 0, MaxZoom = 18 },
-            new LayerDefinition { Id = "yjjbnt", Source = "sample", Table = "yjjbnt", IdField = "bsm", MinZoom = 0, MaxZoom = 18 },
-            new LayerDefinition { Id = "stbhhx", Source = "sample", Table = "stbhhx", IdField = "bsm", MinZoom = 0, MaxZoom = 18 },
-            new LayerDefinition { Id = "czkfbj", Source = "sample", Table = "czkfbj", IdField = "bsm", MinZoom = 0, MaxZoom = 18 },
+            new LayerDefinition { Id = "ghyd", Source = "sample", Table = "ghyd", IdField = "bsm", MinZoom = 10, MaxZoom = 16 },
+            new LayerDefinition { Id = "yjjbnt", Source = "sample", Table = "yjjbnt", IdField = "bsm", MinZoom = 8, MaxZoom = 16 },
+            new LayerDefinition { Id = "stbhhx", Source = "sample", Table = "stbhhx", IdField = "bsm", MinZoom = 6, MaxZoom = 16 },
+            new LayerDefinition { Id = "czkfbj", Source = "sample", Table = "czkfbj", IdField = "bsm", MinZoom = 6, MaxZoom = 16 },
         ], [source]);
     }
 

@@ -1,0 +1,129 @@
+"""Mapnik side of raster-vs-mapnik.sh: renders a tile list from the benchmark GeoPackage with the
+colours of styles/landuse.json and styles/control_lines.json and prints per tile
+"layers z/x/y median_ms png_bytes png32_bytes". Run with Debian's /usr/bin/python3 (python3-mapnik).
+
+Usage: mapnik_render.py <gpkg> <styles dir> <tiles.txt> <rounds> [png dir]
+Tile lines: "ghyd|control z x y". The map objects are built once per (layers, zoom), outside the
+timing, as the server builds its styles once; the timed part is render + PNG encode as "png8:m=o"
+(octree palette, the counterpart of our indexed PNG: Mapnik's default hextree png8 drops the control
+lines' 15%-opacity fills to transparent). png32_bytes is Mapnik's default "png" (RGBA), for reference."""
+import json
+import math
+import os
+import sys
+import time
+
+import mapnik
+
+HALF = 20037508.342789244
+MERCATOR = "epsg:3857"
+PALETTE = "png8:m=o"
+GEOGRAPHIC = "epsg:4326"  # the sample is CGCS2000 (EPSG:4490), coincident with WGS 84 at tile scale
+
+
+def tile_box(z, x, y):
+    size = 2 * HALF / (1 << z)
+    return mapnik.Box2d(-HALF + x * size, HALF - (y + 1) * size, -HALF + (x + 1) * size, HALF - y * size)
+
+
+def colour(paint):
+    return mapnik.Color(paint["color"])
+
+
+def rule_filter(rule):
+    f = rule.get("filter")
+    if f is None:
+        return None
+    if "prefix" in f:
+        return mapnik.Expression("[%s].match('^%s')" % (f["field"], f["prefix"]))
+    return mapnik.Expression("[%s] = '%s'" % (f["field"], f["equals"]))
+
+
+def add_styles(m, layer_id, rules, zoom):
+    """Two passes per layer as our renderer does: every fill first, then every outline on top.
+    The first matching rule wins (our StylePainter); a rule without filter is the else-branch."""
+    fills, lines = mapnik.Style(), mapnik.Style()
+    fills.filter_mode = mapnik.filter_mode.FIRST
+    lines.filter_mode = mapnik.filter_mode.FIRST
+    for rule in rules:
+        if rule.get("minZoom", 0) > zoom:
+            continue
+        fr, lr = mapnik.Rule(), mapnik.Rule()
+        expr = rule_filter(rule)
+        for r in (fr, lr):
+            if expr is not None:
+                r.filter = expr
+        if "fill" in rule:
+            p = mapnik.PolygonSymbolizer()
+            p.fill = colour(rule["fill"])
+            p.fill_opacity = rule["fill"].get("opacity", 1.0)
+            fr.symbols.append(p)
+        if "stroke" in rule:
+            s = rule["stroke"]
+            ls = mapnik.LineSymbolizer()
+            ls.stroke = colour(s)
+            ls.stroke_width = s.get("width", 1.0)
+            ls.stroke_opacity = s.get("opacity", 1.0)
+            if "dashArray" in s:
+                ls.stroke_dasharray = ",".join(str(v) for v in s["dashArray"])
+            lr.symbols.append(ls)
+        fills.rules.append(fr)
+        lines.rules.append(lr)
+    m.append_style(layer_id + "-fill", fills)
+    m.append_style(layer_id + "-line", lines)
+    return [layer_id + "-fill", layer_id + "-line"]
+
+
+def build_map(gpkg, styles, which, zoom):
+    m = mapnik.Map(256, 256, MERCATOR)
+    m.buffer_size = 4  # our RasterTileOptions.BufferPixels
+    if which == "ghyd":
+        layers = [("ghyd", styles["landuse"])]
+    else:
+        layers = [(t, styles["control_lines"]) for t in ("yjjbnt", "stbhhx", "czkfbj")]
+    for table, style in layers:
+        if style.get("minZoom", 0) > zoom:
+            continue
+        rules = [r for r in style["rules"] if r.get("sourceLayer", style.get("sourceLayer")) == table]
+        layer = mapnik.Layer(table, GEOGRAPHIC)
+        layer.datasource = mapnik.Ogr(file=gpkg, layer=table)
+        for name in add_styles(m, table, rules, zoom):
+            layer.styles.append(name)
+        m.layers.append(layer)
+    return m
+
+
+def main():
+    gpkg, style_dir, tile_list, rounds = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+    out_dir = sys.argv[5] if len(sys.argv) > 5 else None
+    styles = {n: json.load(open(os.path.join(style_dir, n + ".json"), encoding="utf-8")) for n in ("landuse", "control_lines")}
+    maps = {}
+    for line in open(tile_list, encoding="utf-8"):
+        parts = line.split()
+        if len(parts) < 4 or parts[0].startswith("#"):
+            continue
+        which, z, x, y = parts[0], int(parts[1]), int(parts[2]), int(parts[3])
+        m = maps.get((which, z)) or maps.setdefault((which, z), build_map(gpkg, styles, which, z))
+        m.zoom_to_box(tile_box(z, x, y))
+
+        def render():
+            image = mapnik.Image(256, 256)
+            mapnik.render(m, image)
+            return image, image.tostring(PALETTE)
+
+        image, png = render()  # warm-up: opens the datasource, fills OGR's caches
+        times = []
+        for _ in range(rounds):
+            start = time.perf_counter()
+            render()
+            times.append((time.perf_counter() - start) * 1000)
+        times.sort()
+        if out_dir:
+            os.makedirs(out_dir, exist_ok=True)
+            with open(os.path.join(out_dir, "%s-%d-%d-%d.png" % (which, z, x, y)), "wb") as f:
+                f.write(png)
+        print("%s %d/%d/%d %.3f %d %d" % (which, z, x, y, times[len(times) // 2], len(png), len(image.tostring("png"))), flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Raster PNG tiles: our renderer against Mapnik, same tiles, same data, same colours, one run.
+#
+# Tiles: z8, z12, z14, z16 over 平泉's seat (118.70, 41.01), a forest parcel and the county's western
+# boundary (benchmarks/TileServer.Benchmarks/BenchmarkPlaces.cs), each as the landuse layer (ghyd,
+# styles/landuse.json) and as the control-line composite (yjjbnt, stbhhx, czkfbj; styles/control_lines.json).
+# Data: the benchmark GeoPackage of the default 平泉 sample (generated on first use), read by both sides —
+# ours through the GeoPackage source, Mapnik through its ogr plugin.
+# Ours: in process, no cache (RasterTileService.ProduceAsync, `TileServer.Benchmarks render-tiles`),
+# JIT fully optimising from the start (TieredCompilation=0). Mapnik: benchmarks/mapnik_render.py
+# (Debian python3-mapnik via /usr/bin/python3), render + png8 encode. Both: one warm-up render per tile,
+# then ROUNDS timed renders, median reported. Prints a table with the ratio and PNG sizes, and the load.
+# Needs: the .NET SDK, python3-mapnik (apt-get install -y python3-mapnik). See docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds=${ROUNDS:-15}
+out=${OUT:-$(mktemp -d)}
+mkdir -p "$out"
+bench=benchmarks/TileServer.Benchmarks/bin/Release/net10.0/TileServer.Benchmarks.dll
+[ -f "$bench" ] || dotnet build benchmarks/TileServer.Benchmarks -c Release >/dev/null
+gpkg=$(dotnet "$bench" sample-path)
+
+tiles="$out/tiles.txt"
+/usr/bin/python3 - >"$tiles" <<'PY'
+import math
+places = {"seat": (118.70, 41.01), "forest": (118.796, 41.22), "boundary": (118.373, 41.00)}
+for z in (8, 12, 14, 16):
+    for name, (lon, lat) in places.items():
+        n = 2 ** z
+        x = int((lon + 180) / 360 * n)
+        y = int((1 - math.log(math.tan(math.radians(lat)) + 1 / math.cos(math.radians(lat))) / math.pi) / 2 * n)
+        for layers in ("ghyd", "control"):
+            print(layers, z, x, y, "#", name)
+PY
+
+echo "load before: $(cat /proc/loadavg)"
+DOTNET_TieredCompilation=0 dotnet "$bench" render-tiles "$tiles" "$rounds" "$out/ours" >"$out/ours.txt"
+/usr/bin/python3 benchmarks/mapnik_render.py "$gpkg" styles "$tiles" "$rounds" "$out/mapnik" >"$out/mapnik.txt"
+echo "load after:  $(cat /proc/loadavg)"
+
+/usr/bin/python3 - "$tiles" "$out/ours.txt" "$out/mapnik.txt" <<'PY'
+import sys
+places = [l.split("#")[1].strip() for l in open(sys.argv[1]) if l.strip()]
+ours = [l.split() for l in open(sys.argv[2]) if l.strip()]
+mapnik = [l.split() for l in open(sys.argv[3]) if l.strip()]
+print("| place | layers | tile | ours ms | Mapnik ms | Mapnik/ours | ours PNG B | Mapnik png8 B | Mapnik png B |")
+print("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+ratios = []
+for place, o, m in zip(places, ours, mapnik):
+    assert o[:2] == m[:2], (o, m)
+    ratio = float(m[2]) / float(o[2])
+    ratios.append(ratio)
+    print(f"| {place} | {o[0]} | {o[1]} | {float(o[2]):.2f} | {float(m[2]):.2f} | {ratio:.1f}× | {o[3]} | {m[3]} | {m[4]} |")
+ratios.sort()
+print(f"\nratio Mapnik/ours: median {ratios[len(ratios)//2]:.1f}×, min {ratios[0]:.1f}×, max {ratios[-1]:.1f}×")
+print("ours PNG larger than Mapnik png8 on:", [o[0] + " " + o[1] for o, m in zip(ours, mapnik) if int(o[3]) > int(m[3])] or "none")
+PY
+echo "PNGs in $out/ours and $out/mapnik"
