@@ -12,6 +12,7 @@ import math
 import os
 import sys
 import time
+from xml.sax.saxutils import escape
 
 import mapnik
 
@@ -26,52 +27,37 @@ def tile_box(z, x, y):
     return mapnik.Box2d(-HALF + x * size, HALF - (y + 1) * size, -HALF + (x + 1) * size, HALF - y * size)
 
 
-def colour(paint):
-    return mapnik.Color(paint["color"])
-
-
-def rule_filter(rule):
+def xml_filter(rule):
     f = rule.get("filter")
     if f is None:
-        return None
+        return ""
     if "prefix" in f:
-        return mapnik.Expression("[%s].match('^%s')" % (f["field"], f["prefix"]))
-    return mapnik.Expression("[%s] = '%s'" % (f["field"], f["equals"]))
+        return "<Filter>[%s].match('^%s')</Filter>" % (f["field"], escape(f["prefix"]))
+    return "<Filter>[%s] = '%s'</Filter>" % (f["field"], escape(f["equals"]))
 
 
-def add_styles(m, layer_id, rules, zoom):
+def styles_xml(layer_id, rules, zoom):
     """Two passes per layer as our renderer does: every fill first, then every outline on top.
-    The first matching rule wins (our StylePainter); a rule without filter is the else-branch."""
-    fills, lines = mapnik.Style(), mapnik.Style()
-    fills.filter_mode = mapnik.filter_mode.FIRST
-    lines.filter_mode = mapnik.filter_mode.FIRST
+    The first matching rule wins (our StylePainter): filter-mode="first". Written as Mapnik XML because
+    python-mapnik 3.1 cannot set stroke-dasharray from Python (a string silently disables the line)."""
+    fills, lines = [], []
     for rule in rules:
         if rule.get("minZoom", 0) > zoom:
             continue
-        fr, lr = mapnik.Rule(), mapnik.Rule()
-        expr = rule_filter(rule)
-        for r in (fr, lr):
-            if expr is not None:
-                r.filter = expr
+        flt = xml_filter(rule)
+        fill = ""
         if "fill" in rule:
-            p = mapnik.PolygonSymbolizer()
-            p.fill = colour(rule["fill"])
-            p.fill_opacity = rule["fill"].get("opacity", 1.0)
-            fr.symbols.append(p)
+            fill = '<PolygonSymbolizer fill="%s" fill-opacity="%s"/>' % (rule["fill"]["color"], rule["fill"].get("opacity", 1.0))
+        line = ""
         if "stroke" in rule:
-            s = rule["stroke"]
-            ls = mapnik.LineSymbolizer()
-            ls.stroke = colour(s)
-            ls.stroke_width = s.get("width", 1.0)
-            ls.stroke_opacity = s.get("opacity", 1.0)
-            if "dashArray" in s:
-                ls.stroke_dasharray = ",".join(str(v) for v in s["dashArray"])
-            lr.symbols.append(ls)
-        fills.rules.append(fr)
-        lines.rules.append(lr)
-    m.append_style(layer_id + "-fill", fills)
-    m.append_style(layer_id + "-line", lines)
-    return [layer_id + "-fill", layer_id + "-line"]
+            st = rule["stroke"]
+            dash = ' stroke-dasharray="%s"' % ",".join(str(v) for v in st["dashArray"]) if "dashArray" in st else ""
+            line = '<LineSymbolizer stroke="%s" stroke-width="%s" stroke-opacity="%s"%s/>' % (
+                st["color"], st.get("width", 1.0), st.get("opacity", 1.0), dash)
+        fills.append("<Rule>%s%s</Rule>" % (flt, fill))
+        lines.append("<Rule>%s%s</Rule>" % (flt, line))
+    return ('<Style name="%s-fill" filter-mode="first">%s</Style><Style name="%s-line" filter-mode="first">%s</Style>'
+            % (layer_id, "".join(fills), layer_id, "".join(lines)))
 
 
 def build_map(gpkg, styles, which, zoom):
@@ -85,10 +71,11 @@ def build_map(gpkg, styles, which, zoom):
         if style.get("minZoom", 0) > zoom:
             continue
         rules = [r for r in style["rules"] if r.get("sourceLayer", style.get("sourceLayer")) == table]
+        mapnik.load_map_from_string(m, '<Map srs="%s">%s</Map>' % (MERCATOR, styles_xml(table, rules, zoom)))
         layer = mapnik.Layer(table, GEOGRAPHIC)
         layer.datasource = mapnik.Ogr(file=gpkg, layer=table)
-        for name in add_styles(m, table, rules, zoom):
-            layer.styles.append(name)
+        layer.styles.append(table + "-fill")
+        layer.styles.append(table + "-line")
         m.layers.append(layer)
     return m
 

@@ -48,11 +48,15 @@ print("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
 ratios = []
 for place, o, m in zip(places, ours, mapnik):
     assert o[:2] == m[:2], (o, m)
-    ratio = float(m[2]) / float(o[2])
-    ratios.append(ratio)
-    print(f"| {place} | {o[0]} | {o[1]} | {float(o[2]):.2f} | {float(m[2]):.2f} | {ratio:.1f}× | {o[3]} | {m[3]} | {m[4]} |")
+    # A layer outside its zoom range costs nothing on either side: no ratio.
+    shown = "—"
+    if float(o[2]) >= 0.01:
+        ratio = float(m[2]) / float(o[2])
+        ratios.append(ratio)
+        shown = f"{ratio:.2f}×"
+    print(f"| {place} | {o[0]} | {o[1]} | {float(o[2]):.2f} | {float(m[2]):.2f} | {shown} | {o[3]} | {m[3]} | {m[4]} |")
 ratios.sort()
-print(f"\nratio Mapnik/ours: median {ratios[len(ratios)//2]:.1f}×, min {ratios[0]:.1f}×, max {ratios[-1]:.1f}×")
+print(f"\nratio Mapnik/ours (>1: ours faster): median {ratios[len(ratios)//2]:.2f}×, min {ratios[0]:.2f}×, max {ratios[-1]:.2f}×")
 print("ours PNG larger than Mapnik png8 on:", [o[0] + " " + o[1] for o, m in zip(ours, mapnik) if int(o[3]) > int(m[3])] or "none")
 PY
 echo "PNGs in $out/ours and $out/mapnik"
