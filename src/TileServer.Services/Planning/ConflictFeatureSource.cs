@@ -7,10 +7,11 @@ using TileServer.Core.Errors;
 using TileServer.Core.Features;
 using TileServer.Core.Geometry;
 
-/// <summary>The source of the computed <c>conflicts</c> layer, holding the latest result in memory (a few
-/// features per unit). Queries by bounds and limit, and counts, are answered; refined queries (filter, sort,
-/// offset) are rejected with <see cref="InvalidParameterException"/> because this source has no query
-/// language to translate them into, and filters are never evaluated in process.</summary>
+/// <summary>The source of the computed <c>conflicts</c> layer. With a snapshot store (the host gives a GeoPackage one),
+/// each result is written as a snapshot and every query goes to it, so filters, sorting, paging and counts are
+/// translated into SQL like on any other layer. Without one, the latest result is held in memory and only bounds and
+/// limit are answered; refined queries are then rejected with <see cref="InvalidParameterException"/>, since filters
+/// are never evaluated in process.</summary>
 public sealed class ConflictFeatureSource : IFeatureSource
 {
     public const string SourceId = "planning";
@@ -27,13 +28,19 @@ public sealed class ConflictFeatureSource : IFeatureSource
         new("lat", FieldType.Real, "纬度"),
     ];
 
+    private readonly IFeatureSnapshotStore? snapshots;
     private Stored[] features = [];
+    private IFeatureSource? snapshot;
 
     /// <param name="extent">The extent announced for the layer (lon/lat): that of the control lines, since the
     /// conflicts are not known when the catalog is built.</param>
-    public ConflictFeatureSource(BoundingBox extent)
+    /// <param name="snapshots">Where results are written to be queried in full; null keeps them in memory only.</param>
+    public ConflictFeatureSource(BoundingBox extent, IFeatureSnapshotStore? snapshots = null)
     {
         Layers = [new SourceLayerInfo(Table, "geom", GeometryKind.MultiPolygon, 4490, extent, FieldList, 0)];
+        this.snapshots = snapshots;
+        if (snapshots is not null)
+            snapshot = snapshots.Write(SourceId, Snapshot([]));
     }
 
     public string Id => SourceId;
@@ -63,11 +70,22 @@ public sealed class ConflictFeatureSource : IFeatureSource
                 });
         }
 
+        // The snapshot first: a reader sees either the old or the new result whole, in both representations.
+        if (snapshots is not null)
+            Volatile.Write(ref snapshot, snapshots.Write(SourceId, Snapshot(stored)));
         Volatile.Write(ref features, stored);
     }
 
     public async IAsyncEnumerable<FeatureRecord> QueryAsync(FeatureQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        if (Volatile.Read(ref snapshot) is { } current)
+        {
+            CheckTable(query);
+            await foreach (var record in current.QueryAsync(query, cancellationToken).ConfigureAwait(false))
+                yield return record;
+            yield break;
+        }
+
         foreach (var feature in Match(query))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -83,16 +101,44 @@ public sealed class ConflictFeatureSource : IFeatureSource
         await Task.CompletedTask.ConfigureAwait(false);
     }
 
-    public Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken) =>
-        Task.FromResult((long)Match(query with { Limit = null }).Count());
+    public Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref snapshot) is { } current)
+        {
+            CheckTable(query);
+            return current.CountAsync(query, cancellationToken);
+        }
 
-    private IEnumerable<Stored> Match(FeatureQuery query)
+        return Task.FromResult((long)Match(query with { Limit = null }).Count());
+    }
+
+    private static void CheckTable(FeatureQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (query.Table != Table)
         {
             throw new InvalidParameterException("table", $"source '{SourceId}' has no table '{query.Table}'");
         }
+    }
+
+    /// <summary>The conflicts as a layer to write, with the row ids (fids) the in-memory form uses.</summary>
+    private static FeatureLayerData Snapshot(IReadOnlyList<Stored> stored)
+    {
+        var rows = new WritableFeature[stored.Count];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            var values = new object?[FieldList.Length];
+            for (int f = 0; f < values.Length; f++)
+                values[f] = stored[i].Values[FieldList[f].Name];
+            rows[i] = WritableFeature.FromWkb(stored[i].Wkb, 4490, values);
+        }
+
+        return new FeatureLayerData(new FeatureLayerSchema(Table, GeometryKind.MultiPolygon, 4490, FieldList), rows);
+    }
+
+    private IEnumerable<Stored> Match(FeatureQuery query)
+    {
+        CheckTable(query);
 
         if (query.IsRefined)
         {

@@ -3,6 +3,7 @@ namespace TileServer.Http;
 using TileServer.Core.Layers;
 using TileServer.Protocols.Indicators;
 using TileServer.Services.Planning;
+using TileServer.Sources.GeoPackage;
 
 /// <summary>Wires the planning monitoring (docs/planning.md): the approved targets of config/plan_targets.json,
 /// the computed <c>conflicts</c> layer added to the layer catalog, the monitor that recomputes on the layer
@@ -19,7 +20,9 @@ public static class PlanningRegistration
             ?? throw new InvalidOperationException("AddPlanning needs the layer catalog registered first");
         services.Remove(stored);
         services.AddSingleton(sp => new StoredLayers((ILayerCatalog)stored.ImplementationFactory!(sp)));
-        services.AddSingleton(sp => new ConflictFeatureSource(PlanningLayers.ControlLineExtent(sp.GetRequiredService<StoredLayers>().Catalog)));
+        services.AddSingleton<GeoPackageSnapshotStore>();
+        services.AddSingleton(sp => new ConflictFeatureSource(
+            PlanningLayers.ControlLineExtent(sp.GetRequiredService<StoredLayers>().Catalog), sp.GetRequiredService<GeoPackageSnapshotStore>()));
         services.AddSingleton(sp => PlanningLayers.WithConflicts(sp.GetRequiredService<StoredLayers>().Catalog, sp.GetRequiredService<ConflictFeatureSource>()));
         services.AddSingleton(_ => new IndicatorReportBuilder(PlanTargetFile.Load(Path.Combine(root, TargetsRelativePath))));
         services.AddSingleton(sp =>

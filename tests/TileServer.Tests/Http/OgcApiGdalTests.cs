@@ -1,10 +1,6 @@
 namespace TileServer.Tests.Http;
 
-using System.Diagnostics;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using TileServer.Tests.Support;
 
 /// <summary>Real clients against a real listening server (Kestrel on a free port): GDAL's OGC API – Features driver
@@ -12,32 +8,16 @@ using TileServer.Tests.Support;
 /// filtered items and features, and openapi-spec-validator accepts /api.</summary>
 public sealed class OgcApiGdalTests : IDisposable
 {
-    private readonly Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory;
-    private readonly string baseUrl;
-
-    public OgcApiGdalTests()
-    {
-        factory = SampleServerFixture.Create(new Dictionary<string, string?>
-        {
-            ["TileServer:Sources:sample:Path"] = SharedSample.GeoPackagePath,
-            ["TileServer:Sources:sample:GenerateSampleIfMissing"] = "false",
-            ["TILESERVER_POSTGIS"] = "",
-            ["TILESERVER_REDIS"] = "",
-        });
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        baseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
-    }
+    private readonly KestrelSampleServer server = new();
 
     [Fact]
     public async Task Ogrinfo_lists_every_collection_with_its_title()
     {
-        string output = await RunAsync("ogrinfo", "-ro", "-so", $"OAPIF:{baseUrl}");
+        string output = await ExternalTool.RunAsync("ogrinfo", "-ro", "-so", $"OAPIF:{server.BaseUrl}");
         Assert.Contains("using driver `OAPIF' successful", output, StringComparison.Ordinal);
         foreach (string layer in new[] { "xzq (title: 行政区)", "yjjbnt (title: 永久基本农田)", "czkfbj (title: 城镇开发边界)" })
             Assert.Contains(layer, output, StringComparison.Ordinal);
-        string summary = await RunAsync("ogrinfo", "-ro", "-so", $"OAPIF:{baseUrl}", "czkfbj");
+        string summary = await ExternalTool.RunAsync("ogrinfo", "-ro", "-so", $"OAPIF:{server.BaseUrl}", "czkfbj");
         Assert.Contains("Feature Count: ", summary, StringComparison.Ordinal);
         Assert.Contains("xzqmc: String", summary, StringComparison.Ordinal);
     }
@@ -50,8 +30,8 @@ public sealed class OgcApiGdalTests : IDisposable
     public async Task Ogr2ogr_reads_the_same_features_as_from_the_geopackage(string layer, string pageSize, string? where)
     {
         string[] filter = where is null ? [] : ["-where", where];
-        using var served = JsonDocument.Parse(await RunAsync("ogr2ogr", ["-f", "GeoJSON", "/vsistdout/", $"OAPIF:{baseUrl}", layer, "-oo", $"PAGE_SIZE={pageSize}", .. filter]));
-        using var stored = JsonDocument.Parse(await RunAsync("ogr2ogr", ["-f", "GeoJSON", "/vsistdout/", SharedSample.GeoPackagePath, layer, .. filter]));
+        using var served = JsonDocument.Parse(await ExternalTool.RunAsync("ogr2ogr", ["-f", "GeoJSON", "/vsistdout/", $"OAPIF:{server.BaseUrl}", layer, "-oo", $"PAGE_SIZE={pageSize}", .. filter]));
+        using var stored = JsonDocument.Parse(await ExternalTool.RunAsync("ogr2ogr", ["-f", "GeoJSON", "/vsistdout/", SharedSample.GeoPackagePath, layer, .. filter]));
         var a = served.RootElement.GetProperty("features").EnumerateArray().ToList();
         var b = stored.RootElement.GetProperty("features").EnumerateArray().ToList();
         Assert.NotEmpty(a);
@@ -82,9 +62,9 @@ public sealed class OgcApiGdalTests : IDisposable
     {
         // EPSG:4549 (CGCS2000 3-degree CM 120°E) by URI: northing (X) first; ogr2ogr writes easting first.
         using var client = new HttpClient();
-        string url = $"{baseUrl}/collections/stbhhx/items?limit=1000&crs=http://www.opengis.net/def/crs/EPSG/0/4549&xzqdm=130881";
+        string url = $"{server.BaseUrl}/collections/stbhhx/items?limit=1000&crs=http://www.opengis.net/def/crs/EPSG/0/4549&xzqdm=130881";
         using var served = JsonDocument.Parse(await client.GetStringAsync(url));
-        using var stored = JsonDocument.Parse(await RunAsync("ogr2ogr", "-f", "GeoJSON", "/vsistdout/", "-t_srs", "EPSG:4549",
+        using var stored = JsonDocument.Parse(await ExternalTool.RunAsync("ogr2ogr", "-f", "GeoJSON", "/vsistdout/", "-t_srs", "EPSG:4549",
             "-lco", "COORDINATE_PRECISION=6", "-where", "xzqdm = '130881'", SharedSample.GeoPackagePath, "stbhhx"));
         var a = served.RootElement.GetProperty("features").EnumerateArray().ToList();
         var b = stored.RootElement.GetProperty("features").EnumerateArray().ToList();
@@ -110,12 +90,12 @@ public sealed class OgcApiGdalTests : IDisposable
         string path = Path.Combine(Path.GetTempPath(), $"ogcapi-{Guid.NewGuid():N}.json");
         try
         {
-            await File.WriteAllTextAsync(path, await client.GetStringAsync($"{baseUrl}/api"));
+            await File.WriteAllTextAsync(path, await client.GetStringAsync($"{server.BaseUrl}/api"));
             // The official OpenAPI 3.0 JSON schema, through tests/js (npm ci in the README's test command).
             string scripts = Path.Combine(RepositoryRoot.Path, "tests", "js");
             Assert.True(Directory.Exists(Path.Combine(scripts, "node_modules", "@seriousme", "openapi-schema-validator")),
                 "tests/js/node_modules is missing: run the README's test command (scripts/test.sh), which runs npm ci there");
-            using var verdict = JsonDocument.Parse(await RunAsync("node", Path.Combine(scripts, "validate-openapi.mjs"), path));
+            using var verdict = JsonDocument.Parse(await ExternalTool.RunAsync("node", Path.Combine(scripts, "validate-openapi.mjs"), path));
             Assert.Equal("3.0", verdict.RootElement.GetProperty("version").GetString());
             Assert.True(verdict.RootElement.GetProperty("valid").GetBoolean(), verdict.RootElement.GetProperty("errors").ToString());
         }
@@ -141,7 +121,7 @@ public sealed class OgcApiGdalTests : IDisposable
                 'queryables': sorted(w.collection_queryables('stbhhx')['properties']),
                 'same': one['id'] == items['features'][0]['id']}))
             """;
-        using var result = JsonDocument.Parse(await RunAsync("/usr/bin/python3", "-c", Script, baseUrl));
+        using var result = JsonDocument.Parse(await ExternalTool.RunAsync(ExternalTool.Python, "-c", Script, server.BaseUrl));
         var root = result.RootElement;
         Assert.Equal(7, root.GetProperty("collections").GetArrayLength());   // six stored layers and conflicts
         Assert.Equal(5, root.GetProperty("returned").GetInt32());
@@ -166,31 +146,5 @@ public sealed class OgcApiGdalTests : IDisposable
         }
     }
 
-    private static async Task<string> RunAsync(string tool, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(tool, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["GDAL_HTTP_TIMEOUT"] = "60";
-        start.Environment["GDAL_DISABLE_READDIR_ON_OPEN"] = "EMPTY_DIR";
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            throw new InvalidOperationException($"{tool} not found: run scripts/test.sh, which installs gdal-bin, node and the tests/js checkers");
-        }
-
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            string stderr = await process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.True(process.ExitCode == 0, $"{tool} failed: {stderr}");
-            Assert.DoesNotContain("ERROR", stderr, StringComparison.Ordinal);
-            return await stdout;
-        }
-    }
-
-    public void Dispose() => factory.Dispose();
+    public void Dispose() => server.Dispose();
 }

@@ -1,12 +1,7 @@
 namespace TileServer.Tests.Http;
 
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using TileServer.Tests.Support;
 
 /// <summary>GDAL's WFS driver querying a listening server: attribute filters (-where becomes an FES filter),
@@ -14,29 +9,15 @@ using TileServer.Tests.Support;
 /// OWSLib's GetFeatureById stored query. Counts are checked against the generated sample.</summary>
 public sealed class WfsGdalQueryTests : IDisposable
 {
-    private readonly Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory;
-    private readonly string endpoint;
+    private readonly KestrelSampleServer server = new();
 
-    public WfsGdalQueryTests()
-    {
-        factory = SampleServerFixture.Create(new Dictionary<string, string?>
-        {
-            ["TileServer:Sources:sample:Path"] = SharedSample.GeoPackagePath,
-            ["TileServer:Sources:sample:GenerateSampleIfMissing"] = "false",
-            ["TILESERVER_POSTGIS"] = "",
-            ["TILESERVER_REDIS"] = "",
-        }).WithWebHostBuilder(builder => builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0"));
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        endpoint = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal) + "/wfs";
-    }
+    private string Endpoint => server.BaseUrl + "/wfs";
 
     [Fact]
     public async Task Ogr2ogr_pages_through_a_whole_layer()
     {
         // GDAL pages with STARTINDEX/COUNT when ImplementsResultPaging is TRUE; a page of 50 makes 76 pages here.
-        using var json = JsonDocument.Parse(await RunAsync("ogr2ogr", null, "-f", "GeoJSON", "/vsistdout/", $"WFS:{endpoint}", "gh:yjjbnt",
+        using var json = JsonDocument.Parse(await ExternalTool.RunAsync("ogr2ogr", "-f", "GeoJSON", "/vsistdout/", $"WFS:{Endpoint}", "gh:yjjbnt",
             "--config", "OGR_WFS_PAGE_SIZE", "50"));
         var ids = json.RootElement.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties").GetProperty("gml_id").GetString()).ToList();
         Assert.Equal(SharedSample.Dataset.Layer("yjjbnt").Features.Count, ids.Count);
@@ -49,13 +30,13 @@ public sealed class WfsGdalQueryTests : IDisposable
         var source = SharedSample.Dataset.Layer("stbhhx");
         int mj = source.Schema.Fields.ToList().FindIndex(f => f.Name == "mj");
         long expected = source.Features.Count(f => f.Values[mj] is double v && v > 1_000_000);
-        string where = await RunAsync("ogrinfo", null, "-ro", "-so", $"WFS:{endpoint}", "gh:stbhhx", "-where", "mj > 1000000");
+        string where = await ExternalTool.RunAsync("ogrinfo", "-ro", "-so", $"WFS:{Endpoint}", "gh:stbhhx", "-where", "mj > 1000000");
         Assert.Contains($"Feature Count: {expected.ToString(CultureInfo.InvariantCulture)}\n", where, StringComparison.Ordinal);
 
-        string spat = await RunAsync("ogrinfo", null, "-ro", "-so", $"WFS:{endpoint}", "gh:xzq", "-spat", "118.6", "40.9", "118.8", "41.0");
+        string spat = await ExternalTool.RunAsync("ogrinfo", "-ro", "-so", $"WFS:{Endpoint}", "gh:xzq", "-spat", "118.6", "40.9", "118.8", "41.0");
         Assert.Contains("Feature Count: 1\n", spat, StringComparison.Ordinal);
 
-        string fid = await RunAsync("ogrinfo", null, "-ro", "-q", $"WFS:{endpoint}", "gh:xzq", "-fid", "2");
+        string fid = await ExternalTool.RunAsync("ogrinfo", "-ro", "-q", $"WFS:{Endpoint}", "gh:xzq", "-fid", "2");
         Assert.Contains("二连浩特市", fid, StringComparison.Ordinal);
         Assert.DoesNotContain("平泉市", fid, StringComparison.Ordinal);
     }
@@ -74,7 +55,7 @@ public sealed class WfsGdalQueryTests : IDisposable
         await File.WriteAllTextAsync(script, Script);
         try
         {
-            string output = await RunAsync("/usr/bin/python3", null, script, endpoint);
+            string output = await ExternalTool.RunAsync(ExternalTool.Python, script, Endpoint);
             Assert.Contains("urn:ogc:def:query:OGC-WFS::GetFeatureById", output, StringComparison.Ordinal);
             Assert.Contains("gml:id=\"xzq.2\"", output, StringComparison.Ordinal);
             Assert.Contains("二连浩特市", output, StringComparison.Ordinal);
@@ -85,40 +66,5 @@ public sealed class WfsGdalQueryTests : IDisposable
         }
     }
 
-    private static async Task<string> RunAsync(string tool, string? stdin, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(tool, arguments)
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = stdin is not null,
-        };
-        start.Environment["GDAL_HTTP_TIMEOUT"] = "60";
-        start.Environment["GDAL_DISABLE_READDIR_ON_OPEN"] = "EMPTY_DIR";
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            throw new InvalidOperationException($"{tool} not found: run scripts/test.sh, which installs gdal-bin and python3-owslib");
-        }
-
-        using (process)
-        {
-            if (stdin is not null)
-            {
-                await process.StandardInput.WriteAsync(stdin);
-                process.StandardInput.Close();
-            }
-
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            string stderr = await process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.True(process.ExitCode == 0, $"{tool} failed: {stderr}");
-            Assert.DoesNotContain("ERROR", stderr, StringComparison.Ordinal);
-            return await stdout;
-        }
-    }
-
-    public void Dispose() => factory.Dispose();
+    public void Dispose() => server.Dispose();
 }

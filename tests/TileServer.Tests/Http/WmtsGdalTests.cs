@@ -1,11 +1,6 @@
 namespace TileServer.Tests.Http;
 
-using System.Diagnostics;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using TileServer.Core.Tiling;
 using TileServer.Tests.Support;
 
@@ -13,26 +8,7 @@ using TileServer.Tests.Support;
 /// and places the layer where TileMatrixSetLimits say, in each set's CRS.</summary>
 public sealed class WmtsGdalTests : IDisposable
 {
-    private readonly Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory;
-    private readonly string baseUrl;
-
-    public WmtsGdalTests()
-    {
-        factory = SampleServerFixture.Create(new Dictionary<string, string?>
-        {
-            ["TileServer:Sources:sample:Path"] = SharedSample.GeoPackagePath,
-            ["TileServer:Sources:sample:GenerateSampleIfMissing"] = "false",
-            ["TILESERVER_POSTGIS"] = "",
-            ["TILESERVER_REDIS"] = "",
-        }).WithWebHostBuilder(builder =>
-            // A free port, not the configured http://localhost:8080, which may be taken: a host setting reaches the
-            // program's configuration before ServerApplication reads "urls" (UseKestrel(0) alone does not).
-            builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0"));
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        baseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
-    }
+    private readonly KestrelSampleServer server = new();
 
     [Theory]
     [InlineData("WebMercatorQuad", "3857")]
@@ -40,8 +16,8 @@ public sealed class WmtsGdalTests : IDisposable
     [InlineData("WorldCRS84Quad", "CRS84")]
     public async Task Gdalinfo_opens_a_layer_in_each_set(string set, string crs)
     {
-        string source = $"WMTS:{baseUrl}/wmts/1.0.0/WMTSCapabilities.xml,layer=xzq,tilematrixset={set}";
-        using var info = JsonDocument.Parse(await RunAsync("gdalinfo", "-json", source));
+        string source = $"WMTS:{server.BaseUrl}/wmts/1.0.0/WMTSCapabilities.xml,layer=xzq,tilematrixset={set}";
+        using var info = JsonDocument.Parse(await ExternalTool.RunAsync("gdalinfo", "-json", source));
         var root = info.RootElement;
         Assert.Equal("WMTS", root.GetProperty("driverShortName").GetString());
         Assert.Contains(crs, root.GetProperty("coordinateSystem").GetProperty("wkt").GetString()!, StringComparison.Ordinal);
@@ -61,10 +37,10 @@ public sealed class WmtsGdalTests : IDisposable
         string output = Path.Combine(Path.GetTempPath(), $"wmts-{Guid.NewGuid():N}.png");
         try
         {
-            string source = $"WMTS:{baseUrl}/wmts/1.0.0/WMTSCapabilities.xml,layer=ghyd,tilematrixset=CGCS2000Quad";
+            string source = $"WMTS:{server.BaseUrl}/wmts/1.0.0/WMTSCapabilities.xml,layer=ghyd,tilematrixset=CGCS2000Quad";
             // A 0.05° window at 256 px reads CGCS2000Quad level 13 tiles, inside ghyd's limits (levels 10–16):
             // GDAL asks for overview levels the limits leave out when reading the whole layer.
-            await RunAsync("gdal_translate", "-q", "-of", "PNG", "-projwin", "118.68", "41.03", "118.73", "40.98", "-outsize", "256", "256", source, output);
+            await ExternalTool.RunAsync("gdal_translate", "-q", "-of", "PNG", "-projwin", "118.68", "41.03", "118.73", "40.98", "-outsize", "256", "256", source, output);
             Assert.True(new FileInfo(output).Length > 1000, "GDAL wrote an (almost) empty image");
         }
         finally
@@ -74,33 +50,5 @@ public sealed class WmtsGdalTests : IDisposable
         }
     }
 
-    private static async Task<string> RunAsync(string tool, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(tool, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["GDAL_HTTP_TIMEOUT"] = "60";
-        start.Environment["GDAL_DISABLE_READDIR_ON_OPEN"] = "EMPTY_DIR";
-        // The WMS/WMTS driver caches tiles under ./gdalwmscache by default; tests must not write there.
-        start.Environment["GDAL_ENABLE_WMS_CACHE"] = "NO";
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            throw new InvalidOperationException($"{tool} not found: run scripts/test.sh, which installs gdal-bin");
-        }
-
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            string stderr = await process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.True(process.ExitCode == 0, $"{tool} failed: {stderr}");
-            Assert.DoesNotContain("ERROR", stderr, StringComparison.Ordinal);
-            return await stdout;
-        }
-    }
-
-    public void Dispose() => factory.Dispose();
+    public void Dispose() => server.Dispose();
 }
