@@ -26,7 +26,7 @@ public static class WfsCapabilitiesDocument
     public static readonly string[] ComparisonOperators =
     [
         "PropertyIsEqualTo", "PropertyIsNotEqualTo", "PropertyIsLessThan", "PropertyIsGreaterThan",
-        "PropertyIsLessThanOrEqualTo", "PropertyIsGreaterThanOrEqualTo", "PropertyIsLike", "PropertyIsNull", "PropertyIsBetween",
+        "PropertyIsLessThanOrEqualTo", "PropertyIsGreaterThanOrEqualTo", "PropertyIsLike", "PropertyIsNull", "PropertyIsNil", "PropertyIsBetween",
     ];
 
     public static readonly string[] SpatialOperators = ["BBOX", "Intersects", "Within"];
@@ -146,12 +146,12 @@ public static class WfsCapabilitiesDocument
 
     private static XElement FilterCapabilities()
     {
-        // 09-026r2 Table 1. Standard filter would need PropertyIsNil as well, which is not translated.
+        // 09-026r2 Table 1: every comparison operator (PropertyIsNil included) and the logical ones make Standard filter.
         var conformance = new XElement(Fes + "Conformance");
         foreach (var (name, value) in new[]
         {
             ("ImplementsQuery", true), ("ImplementsAdHocQuery", true), ("ImplementsFunctions", false), ("ImplementsResourceId", true),
-            ("ImplementsMinStandardFilter", true), ("ImplementsStandardFilter", false), ("ImplementsMinSpatialFilter", true),
+            ("ImplementsMinStandardFilter", true), ("ImplementsStandardFilter", true), ("ImplementsMinSpatialFilter", true),
             ("ImplementsSpatialFilter", true), ("ImplementsMinTemporalFilter", false), ("ImplementsTemporalFilter", false),
             ("ImplementsVersionNav", false), ("ImplementsSorting", true), ("ImplementsExtendedOperators", false),
             ("ImplementsMinimumXPath", false), ("ImplementsSchemaElementFunc", false),

@@ -65,7 +65,7 @@ public sealed class CapabilitiesTests
         var filter = root.Element(Fes + "Filter_Capabilities")!;
         Assert.Equal(
             ["PropertyIsEqualTo", "PropertyIsNotEqualTo", "PropertyIsLessThan", "PropertyIsGreaterThan", "PropertyIsLessThanOrEqualTo",
-             "PropertyIsGreaterThanOrEqualTo", "PropertyIsLike", "PropertyIsNull", "PropertyIsBetween"],
+             "PropertyIsGreaterThanOrEqualTo", "PropertyIsLike", "PropertyIsNull", "PropertyIsNil", "PropertyIsBetween"],
             filter.Descendants(Fes + "ComparisonOperator").Select(o => (string?)o.Attribute("name")));
         Assert.Equal(["BBOX", "Intersects", "Within"], filter.Descendants(Fes + "SpatialOperator").Select(o => (string?)o.Attribute("name")));
         var conformance = filter.Element(Fes + "Conformance")!;

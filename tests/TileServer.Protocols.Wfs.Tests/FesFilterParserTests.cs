@@ -65,6 +65,13 @@ public sealed class FesFilterParserTests
     }
 
     [Fact]
+    public void Nil_without_a_reason_is_a_null_test()
+    {
+        var filter = Parse("<fes:Not><fes:PropertyIsNil><fes:ValueReference>zs</fes:ValueReference></fes:PropertyIsNil></fes:Not>");
+        Assert.Equal(new NotFilter(new NullFilter("zs")), filter);
+    }
+
+    [Fact]
     public void Resource_ids_are_collected()
     {
         var filter = Parse("<fes:ResourceId rid=\"ghyd.2\"/><fes:ResourceId rid=\"ghyd.9\"/>");
@@ -137,7 +144,6 @@ public sealed class FesFilterParserTests
     [Theory]
     [InlineData("<fes:PropertyIsEqualTo><fes:ValueReference>secret</fes:ValueReference><fes:Literal>1</fes:Literal></fes:PropertyIsEqualTo>", WfsException.InvalidParameterValue)]
     [InlineData("<fes:PropertyIsEqualTo><fes:ValueReference>mj</fes:ValueReference><fes:Literal>abc</fes:Literal></fes:PropertyIsEqualTo>", WfsException.InvalidParameterValue)]
-    [InlineData("<fes:PropertyIsNil><fes:ValueReference>mj</fes:ValueReference></fes:PropertyIsNil>", WfsException.InvalidParameterValue)]
     [InlineData("<fes:Beyond><fes:ValueReference>geom</fes:ValueReference></fes:Beyond>", WfsException.InvalidParameterValue)]
     [InlineData("<fes:PropertyIsEqualTo><fes:ValueReference>mj</fes:ValueReference></fes:PropertyIsEqualTo>", WfsException.OperationParsingFailed)]
     [InlineData("<fes:PropertyIsLike wildCard=\"*\" singleChar=\"*\" escapeChar=\"!\"><fes:ValueReference>bsm</fes:ValueReference><fes:Literal>1*</fes:Literal></fes:PropertyIsLike>", WfsException.OperationParsingFailed)]
@@ -146,6 +152,8 @@ public sealed class FesFilterParserTests
     [InlineData("<fes:BBOX><gml:Envelope><gml:lowerCorner>0 x</gml:lowerCorner><gml:upperCorner>1 1</gml:upperCorner></gml:Envelope></fes:BBOX>", WfsException.OperationParsingFailed)]
     [InlineData("<fes:Intersects><fes:ValueReference>mj</fes:ValueReference><gml:Point><gml:pos>1 1</gml:pos></gml:Point></fes:Intersects>", WfsException.InvalidParameterValue)]
     [InlineData("<fes:BBOX><gml:Envelope srsName=\"urn:ogc:def:crs:EPSG::4490\"><gml:lowerCorner>118 40</gml:lowerCorner><gml:upperCorner>119 41</gml:upperCorner></gml:Envelope></fes:BBOX>", WfsException.InvalidParameterValue)]
+    [InlineData("<fes:PropertyIsNil nilReason=\"missing\"><fes:ValueReference>zs</fes:ValueReference></fes:PropertyIsNil>", WfsException.InvalidParameterValue)]
+    [InlineData("<fes:PropertyIsNil><fes:ValueReference>nope</fes:ValueReference></fes:PropertyIsNil>", WfsException.InvalidParameterValue)]
     [InlineData("<fes:And/>", WfsException.OperationParsingFailed)]
     [InlineData("", WfsException.OperationParsingFailed)]
     public void Bad_filters_are_reported_on_the_filter_locator(string body, string code)

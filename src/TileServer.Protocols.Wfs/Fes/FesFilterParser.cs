@@ -68,6 +68,11 @@ public sealed class FesFilterParser(PublishedLayer layer, CrsReference defaultCr
             case "PropertyIsGreaterThanOrEqualTo": return Comparison(element, ComparisonOperator.GreaterOrEqual);
             case "PropertyIsLike": return Like(element);
             case "PropertyIsNull": return new NullFilter(Field(Reference(element)).Name);
+            // FES 2.0 §7.7.3.7: nil is the property's value being absent with a reason. Every exposed property exists
+            // in our schemas and the sources record no nil reasons, so nil is a NULL column; a requested reason
+            // cannot be matched and is refused rather than ignored.
+            case "PropertyIsNil" when element.Attribute("nilReason") is null: return new NullFilter(Field(Reference(element)).Name);
+            case "PropertyIsNil": throw new WfsException(WfsException.InvalidParameterValue, Locator, "fes:PropertyIsNil with a nilReason: the layers record no nil reasons");
             case "PropertyIsBetween": return Between(element);
             case "ResourceId": return ResourceIds([element]);
             case "BBOX": return Spatial(element, SpatialOperator.BBox);
