@@ -47,10 +47,10 @@ public sealed class RedisTileLockTests
         var tileLock = new RedisTileLock(client);
         string key = RedisTestServer.UniqueKey("lock");
 
-        string? crashedOwner = await tileLock.TryAcquireAsync(key, TimeSpan.FromMilliseconds(300));
+        string? crashedOwner = await tileLock.TryAcquireAsync(key, TimeSpan.FromSeconds(2));
         Assert.NotNull(crashedOwner);
         Assert.Null(await tileLock.TryAcquireAsync(key, TimeSpan.FromSeconds(10)));
-        await Task.Delay(500);
+        await Task.Delay(2500);
 
         string? next = await tileLock.TryAcquireAsync(key, TimeSpan.FromSeconds(10));
         Assert.NotNull(next);
