@@ -45,20 +45,28 @@ public sealed class PngEncoder
             return false;
         }
 
-        var bytesPerPixel = options.Indexed ? 1 : 4;
-        var rowLength = canvas.Width * bytesPerPixel;
-        EnsureRowBuffers(rowLength);
-        output.Write(Signature);
-        WriteHeader(output, canvas, options.Indexed);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)options.ZlibLevel, 9u, nameof(options));
+        var bitDepth = 8;
         if (options.Indexed)
         {
             BuildPalette(pixels, canvas.Width * canvas.Height);
+            bitDepth = IndexBitDepth(LastPaletteSize);
+        }
+
+        // §9.2: filters work on whole bytes; below 8 bits per pixel the byte to the left is the "pixel" a.
+        var bytesPerPixel = options.Indexed ? 1 : 4;
+        var rowLength = options.Indexed ? ((canvas.Width * bitDepth) + 7) / 8 : canvas.Width * 4;
+        EnsureRowBuffers(rowLength);
+        output.Write(Signature);
+        WriteHeader(output, canvas, options.Indexed, bitDepth);
+        if (options.Indexed)
+        {
             WritePaletteChunks(output);
         }
 
         var adaptive = options.Filters == PngFilterMode.Adaptive || (options.Filters == PngFilterMode.Auto && !options.Indexed);
         _compressed.SetLength(0);
-        using (var zlib = new ZLibStream(_compressed, options.CompressionLevel, leaveOpen: true))
+        using (var zlib = new ZLibStream(_compressed, new ZLibCompressionOptions { CompressionLevel = options.ZlibLevel }, leaveOpen: true))
         {
             _previousRow.AsSpan(0, rowLength).Clear(); // §9.2: the row above the first is treated as zeros.
             for (var y = 0; y < canvas.Height; y++)
@@ -67,7 +75,7 @@ public sealed class PngEncoder
                 var rowPixels = pixels.Slice(y * canvas.Width * 4, canvas.Width * 4);
                 if (options.Indexed)
                 {
-                    FillIndexRow(rowPixels, current);
+                    FillIndexRow(rowPixels, current, bitDepth);
                 }
                 else
                 {
@@ -206,11 +214,39 @@ public sealed class PngEncoder
         LastPaletteSize = size;
     }
 
-    private void FillIndexRow(ReadOnlySpan<byte> premultiplied, Span<byte> indices)
+    /// <summary>
+    /// Smallest bit depth that holds every palette index (§11.2.2 allows 1, 2, 4 and 8 for colour type 3):
+    /// a tile of one or two colours then stores a bit per pixel, which compresses to about half.
+    /// </summary>
+    internal static int IndexBitDepth(int paletteSize) => paletteSize switch
     {
-        for (var x = 0; x < indices.Length; x++)
+        <= 2 => 1,
+        <= 4 => 2,
+        <= 16 => 4,
+        _ => 8,
+    };
+
+    /// <summary>Palette indices of one row, packed most significant bits first (§7.2) at <paramref name="bitDepth"/>.</summary>
+    private void FillIndexRow(ReadOnlySpan<byte> premultiplied, Span<byte> packed, int bitDepth)
+    {
+        var pixelCount = premultiplied.Length / 4;
+        if (bitDepth == 8)
         {
-            indices[x] = (byte)_histogram.PaletteIndexOf(StraightColour(premultiplied.Slice(x * 4, 4)));
+            for (var x = 0; x < pixelCount; x++)
+            {
+                packed[x] = (byte)_histogram.PaletteIndexOf(StraightColour(premultiplied.Slice(x * 4, 4)));
+            }
+
+            return;
+        }
+
+        packed.Clear();
+        var perByte = 8 / bitDepth;
+        for (var x = 0; x < pixelCount; x++)
+        {
+            var index = _histogram.PaletteIndexOf(StraightColour(premultiplied.Slice(x * 4, 4)));
+            var shift = 8 - (bitDepth * ((x % perByte) + 1));
+            packed[x / perByte] |= (byte)(index << shift);
         }
     }
 
@@ -242,13 +278,13 @@ public sealed class PngEncoder
         }
     }
 
-    private static void WriteHeader(IBufferWriter<byte> output, RasterCanvas canvas, bool indexed)
+    private static void WriteHeader(IBufferWriter<byte> output, RasterCanvas canvas, bool indexed, int bitDepth)
     {
-        // IHDR (§11.2.2): width, height, bit depth 8, colour type, compression 0, filter 0, interlace 0.
+        // IHDR (§11.2.2): width, height, bit depth, colour type, compression 0, filter 0, interlace 0.
         Span<byte> header = stackalloc byte[13];
         BinaryPrimitives.WriteInt32BigEndian(header, canvas.Width);
         BinaryPrimitives.WriteInt32BigEndian(header[4..], canvas.Height);
-        header[8] = 8;
+        header[8] = (byte)bitDepth;
         header[9] = indexed ? (byte)3 : (byte)6;
         header[10] = header[11] = header[12] = 0;
         WriteChunk(output, "IHDR"u8, header);

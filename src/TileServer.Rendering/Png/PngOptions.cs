@@ -1,5 +1,3 @@
-using System.IO.Compression;
-
 namespace TileServer.Rendering.Png;
 
 /// <summary>Output settings for <see cref="PngEncoder"/>.</summary>
@@ -8,8 +6,9 @@ public sealed record PngOptions
     /// <summary>Write colour type 3 (PLTE + tRNS, 8-bit indices) instead of colour type 6 RGBA.</summary>
     public bool Indexed { get; init; }
 
-    /// <summary>zlib effort for the IDAT stream.</summary>
-    public CompressionLevel CompressionLevel { get; init; } = CompressionLevel.Optimal;
+    /// <summary>zlib level 0–9 for the IDAT stream. 9 by default: on map tiles it is about 3 % smaller than
+    /// zlib's default 6 for a few percent more time, and the result is cached.</summary>
+    public int ZlibLevel { get; init; } = 9;
 
     /// <summary>Scanline filter strategy.</summary>
     public PngFilterMode Filters { get; init; } = PngFilterMode.Auto;
