@@ -25,6 +25,13 @@ internal sealed class MedianCutQuantizer
 
     private const int MaxColours = 256;
 
+    /// <summary>
+    /// Boxes whose pixel-weighted squared error (in premultiplied 8-bit units², summed over channels) is
+    /// at most this are not split further: 1024 is, say, 16 pixels each 4 levels off in all four channels.
+    /// Small palettes keep the PLTE and tRNS chunks short, which on a light tile is most of the file.
+    /// </summary>
+    private const double MaxBoxError = 1024.0 * 255 * 255;
+
     private int[] _items = new int[1024];
     private int[] _keys = new int[1024];
     private readonly int[] _boxStart = new int[MaxColours];
@@ -95,7 +102,7 @@ internal sealed class MedianCutQuantizer
                 }
             }
 
-            if (worst < 0 || _boxError[worst] <= 0)
+            if (worst < 0 || _boxError[worst] <= MaxBoxError)
             {
                 break;
             }

@@ -6,9 +6,8 @@ public sealed record PngOptions
     /// <summary>Write colour type 3 (PLTE + tRNS, 8-bit indices) instead of colour type 6 RGBA.</summary>
     public bool Indexed { get; init; }
 
-    /// <summary>zlib level 0–9 for the IDAT stream. 9 by default: on map tiles it is about 3 % smaller than
-    /// zlib's default 6 for a few percent more time, and the result is cached.</summary>
-    public int ZlibLevel { get; init; } = 9;
+    /// <summary>Effort spent on the IDAT stream (docs/benchmarks.md compares the modes on map tiles).</summary>
+    public PngCompression Compression { get; init; } = PngCompression.Balanced;
 
     /// <summary>Scanline filter strategy.</summary>
     public PngFilterMode Filters { get; init; } = PngFilterMode.Auto;

@@ -1,5 +1,7 @@
 namespace TileServer.Services.Raster;
 
+using TileServer.Rendering.Png;
+
 /// <summary>How raster (PNG) tiles are drawn and encoded.</summary>
 public sealed record RasterTileOptions
 {
@@ -14,4 +16,7 @@ public sealed record RasterTileOptions
     /// (the style colours of parcel interiors) kept exactly and its anti-aliased edge blends quantized. When
     /// false, such tiles are written as RGBA instead: exact everywhere, about three times larger.</summary>
     public bool AllowQuantizedPalette { get; init; } = true;
+
+    /// <summary>zlib effort for the PNG's image data (Fast, Balanced or Smallest; see PngCompression).</summary>
+    public PngCompression PngCompression { get; init; } = PngCompression.Balanced;
 }
