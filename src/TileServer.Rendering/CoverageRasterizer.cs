@@ -84,17 +84,25 @@ internal sealed class CoverageRasterizer
     /// <summary>Adds a directed edge in device pixels; direction sets the winding sign.</summary>
     public void AddLine(double x0, double y0, double x1, double y1)
     {
-        if (!double.IsFinite(x0) || !double.IsFinite(y0) || !double.IsFinite(x1) || !double.IsFinite(y1))
-        {
-            return;
-        }
-
         x0 *= SubColumns;
         x1 *= SubColumns;
         y0 *= SubRows;
         y1 *= SubRows;
         double right = _width * SubColumns;
         double bottom = _height * SubRows;
+
+        // Most edges of a tile lie wholly inside it: no clipping or splitting (NaN fails every test here).
+        if (x0 >= 0 && x0 <= right && x1 >= 0 && x1 <= right && y0 >= 0 && y0 <= bottom && y1 >= 0 && y1 <= bottom)
+        {
+            AddClippedEdge(x0, y0, x1, y1);
+            return;
+        }
+
+        if (!double.IsFinite(x0) || !double.IsFinite(y0) || !double.IsFinite(x1) || !double.IsFinite(y1))
+        {
+            return;
+        }
+
         if (y0 == y1 || Math.Max(y0, y1) <= 0 || Math.Min(y0, y1) >= bottom)
         {
             return;
@@ -253,6 +261,12 @@ internal sealed class CoverageRasterizer
     private void MarkTouched(int pixelRow, int first, int last)
     {
         var row = pixelRow * _touchedWordsPerRow;
+        if (first == last)
+        {
+            _touched[row + (first >> 6)] |= 1UL << (first & 63);
+            return;
+        }
+
         for (var word = first >> 6; word <= last >> 6; word++)
         {
             var low = word == first >> 6 ? first & 63 : 0;
