@@ -58,6 +58,8 @@ internal sealed class BoxScanStatement : IDisposable
 
     public long Int64(int ordinal) => raw.sqlite3_column_int64(statement, ordinal);
 
+    public double Double(int ordinal) => raw.sqlite3_column_double(statement, ordinal);
+
     public bool IsNull(int ordinal) => raw.sqlite3_column_type(statement, ordinal) == SqliteNull;
 
     /// <summary>The column's bytes, valid until the next <see cref="Step"/>.</summary>
