@@ -33,7 +33,9 @@ internal sealed class ImportTableSql(string schema, FeatureLayerSchema layer)
     /// <summary>FREEZE writes the rows already frozen and their pages all-visible, which COPY may do because the
     /// staging table was created in this same transaction (PostgreSQL docs, COPY, FREEZE; §14.4.7). Without it
     /// the validity scan sets a hint bit on every row and dirties every page again, and the key, GiST and ANALYZE
-    /// scans check each row's visibility; with it they read pages known visible (measured, docs/benchmarks.md).</summary>
+    /// scans check each row's visibility; with it they read pages known visible, and no VACUUM has to visit the new
+    /// table after the import (measured, docs/benchmarks.md). FREEZE's caveat, rows visible to snapshots older than
+    /// the load, cannot bite: no other session sees the staging table before the swap commits.</summary>
     public string Copy => $"COPY {Staging} ({ColumnList}) FROM STDIN (FORMAT BINARY, FREEZE)";
 
     public string InvalidFids => $"SELECT {IdColumn} FROM {Staging} WHERE NOT ST_IsValid({GeometryColumn}) ORDER BY {IdColumn}";
