@@ -94,6 +94,13 @@ public sealed class VectorPath
         Close();
     }
 
+    /// <summary>The <paramref name="index"/>-th point added, in device pixels.</summary>
+    public (double X, double Y) PointAt(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_pointCount, nameof(index));
+        return (_xs[index], _ys[index]);
+    }
+
     internal ReadOnlySpan<double> Xs => _xs.AsSpan(0, _pointCount);
 
     internal ReadOnlySpan<double> Ys => _ys.AsSpan(0, _pointCount);

@@ -10,6 +10,9 @@ using TileServer.Services.Tiles;
 /// lines become open subpaths; points are skipped (the styles have no point symbols).</summary>
 public static class WkbPathReader
 {
+    /// <summary>Vertex grid, in steps per pixel (see <see cref="ReadRing"/>).</summary>
+    private const double SnapGrid = 16;
+
 
     /// <summary>Resets <paramref name="path"/> and reads one WKB geometry into it. Returns false for
     /// malformed input or geometries without drawable parts. <paramref name="polygonal"/> is true when any
@@ -75,6 +78,7 @@ public static class WkbPathReader
         }
 
         bool started = false;
+        double lastX = double.NaN, lastY = double.NaN;
         for (uint i = 0; i < count; i++)
         {
             double lon = WkbHeader.ReadDouble(wkb, ref offset, little);
@@ -85,13 +89,26 @@ public static class WkbPathReader
                 continue;
             }
 
+            // Vertices snap to a 1/16-pixel grid and repeats are dropped. At low zooms a parcel of a few
+            // tenths of a pixel carries dozens of vertices, and most collapse. Snapping (unlike distance
+            // thinning) treats a shared edge identically from both parcels, whichever way each ring runs it,
+            // so neighbours still share exact edges and the layer stays seam-free. The shift is ≤ 1/32 pixel.
+            double x = Math.Round(transform.X(lon) * SnapGrid) / SnapGrid;
+            double y = Math.Round(transform.Y(lat) * SnapGrid) / SnapGrid;
+            if (x == lastX && y == lastY)
+            {
+                continue;
+            }
+
+            lastX = x;
+            lastY = y;
             if (started)
             {
-                path.LineTo(transform.X(lon), transform.Y(lat));
+                path.LineTo(x, y);
             }
             else
             {
-                path.MoveTo(transform.X(lon), transform.Y(lat));
+                path.MoveTo(x, y);
                 started = true;
             }
         }

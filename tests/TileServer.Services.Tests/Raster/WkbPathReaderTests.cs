@@ -36,4 +36,58 @@ public sealed class WkbPathReaderTests
         Assert.False(WkbPathReader.TryRead([1, 3, 0, 0, 0, 1, 0, 0, 0, 200], Pixels, path, out _));
         Assert.Equal(0, path.PointCount);
     }
+
+    [Fact]
+    public void Vertices_snap_to_a_sixteenth_of_a_pixel_and_repeats_collapse()
+    {
+        // 1,000 vertices along one degree, about 1.4 pixels at zoom 1.
+        var coordinates = Enumerable.Range(0, 1000).Select(i => new Coordinate(10 + (i * 0.001), 10 + (i * 0.0005)))
+            .Append(new Coordinate(11, 12)).Append(new Coordinate(10, 10)).ToArray();
+        var path = new VectorPath();
+        Assert.True(WkbPathReader.TryRead(new WKBWriter().Write(new Polygon(new LinearRing(coordinates))), Pixels, path, out _));
+
+        Assert.InRange(path.PointCount, 3, 40);
+        for (var i = 0; i < path.PointCount; i++)
+        {
+            var (x, y) = path.PointAt(i);
+            Assert.Equal(0, (x * 16) % 1);
+            Assert.Equal(0, (y * 16) % 1);
+        }
+    }
+
+    [Fact]
+    public void A_shared_edge_snaps_identically_whichever_way_each_ring_runs_it()
+    {
+        // Neighbours A (north) and B (south) share a wiggly edge, A running it west to east, B east to west.
+        Coordinate[] edge = [new(-100, 0), new(-99.99, 0.004), new(-99.5, 0.02), new(-99.49, 0.0), new(-98, 0.3), new(-97, 0)];
+        var a = edge.Concat([new Coordinate(-97, 5), new Coordinate(-100, 5), edge[0]]).ToArray();
+        var b = edge.Reverse().Concat([new Coordinate(-100, -5), new Coordinate(-97, -5), edge[^1]]).ToArray();
+        var writer = new WKBWriter();
+        var pathA = new VectorPath();
+        var pathB = new VectorPath();
+        Assert.True(WkbPathReader.TryRead(writer.Write(new Polygon(new LinearRing(a))), Pixels, pathA, out _));
+        Assert.True(WkbPathReader.TryRead(writer.Write(new Polygon(new LinearRing(b))), Pixels, pathB, out _));
+
+        var onEdgeA = EdgePoints(pathA);
+        var onEdgeB = EdgePoints(pathB);
+        onEdgeB.Reverse();
+        Assert.True(onEdgeA.Count >= 3, $"{onEdgeA.Count} edge vertices");
+        Assert.Equal(onEdgeA, onEdgeB);
+    }
+
+    /// <summary>The path's vertices that lie on the shared edge (the equator, the bottom edge y = 256 of tile 1/0/0).</summary>
+    private static List<(double X, double Y)> EdgePoints(VectorPath path)
+    {
+        var points = new List<(double X, double Y)>();
+        for (var i = 0; i < path.PointCount; i++)
+        {
+            var point = path.PointAt(i);
+            if (Math.Abs(point.Y - 256) < 1 && !points.Contains(point))
+            {
+                points.Add(point);
+            }
+        }
+
+        return points;
+    }
 }
