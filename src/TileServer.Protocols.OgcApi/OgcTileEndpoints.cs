@@ -114,7 +114,7 @@ public static class OgcTileEndpoints
         if (!matrix.Contains(col, row) || !TilesetLimits.Contains(TilesetLimits.For(layers, set), tile))
             return OgcProblems.NotFound($"tile {tileMatrix}/{row}/{col} lies outside the limits of the tileset in {set.Id}");
 
-        bool png = kind == TilesetKind.Map || WantsPng(context.Request);
+        bool png = kind == TilesetKind.Map ? CheckMapFormat(context.Request) : WantsPng(context.Request);
         var services = context.RequestServices;
         int maxAge = OgcApiEndpoints.Options(context).TileMaxAgeSeconds;
         TileLookup lookup;
@@ -135,6 +135,15 @@ public static class OgcTileEndpoints
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value)
             ? value
             : throw new InvalidParameterException(parameter, $"{parameter} must be a non-negative integer, not '{text}'");
+
+    /// <summary>A map tileset has PNG only: <c>f</c> may be absent or png; anything else is a 400, not a silent PNG.</summary>
+    private static bool CheckMapFormat(HttpRequest request)
+    {
+        string? f = request.Query["f"];
+        if (!string.IsNullOrEmpty(f) && !f.Equals("png", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidParameterException("f", $"map tiles are PNG only, not '{f}' (vector tiles are under …/tiles)");
+        return true;
+    }
 
     /// <summary>On a vector tileset: f=png|mvt decides; else Accept (image/png over the MVT type); else MVT.
     /// PNG stays reachable here because these paths served it before the map tilesets existed.</summary>

@@ -114,6 +114,9 @@ public sealed class OgcApiTilesTests(SampleServerFixture server) : IClassFixture
         using var png = await client.GetAsync($"/collections/xzq/map/tiles/CGCS2000Quad/10/{geographic.Row}/{geographic.Column}");
         Assert.Equal(HttpStatusCode.OK, png.StatusCode);
         Assert.Equal("image/png", png.Content.Headers.ContentType!.MediaType);
+        using var mvtFromMap = await client.GetAsync($"/collections/xzq/map/tiles/CGCS2000Quad/10/{geographic.Row}/{geographic.Column}?f=mvt");
+        Assert.Equal(HttpStatusCode.BadRequest, mvtFromMap.StatusCode);
+        Assert.Equal("application/problem+json", mvtFromMap.Content.Headers.ContentType!.MediaType);
 
         // A geographic MVT tile is not the Web Mercator tile of the same numbers.
         var mercator = await client.GetByteArrayAsync($"/tiles/xzq/10/{geographic.Column}/{geographic.Row}.mvt");
