@@ -10,7 +10,8 @@ using TileServer.Services.Tiles;
 using TileServer.Sources.GeoPackage;
 
 /// <summary>Whole-tile MVT production from the GeoPackage (R-tree query, WKB walk, clip, simplify,
-/// encode, gzip, hash) and a memory-cache hit, over 平泉's seat at several zooms.</summary>
+/// encode, gzip, hash) and a memory-cache hit, over 平泉's seat at several zooms; and the same ghyd tile in
+/// CGCS2000Quad at the level of equal scale (level n ↔ zoom n), whose tile space is linear in degrees.</summary>
 [MemoryDiagnoser]
 public class VectorTileBenchmarks
 {
@@ -18,6 +19,7 @@ public class VectorTileBenchmarks
     private IReadOnlyList<PublishedLayer> landuse = null!;
     private IReadOnlyList<PublishedLayer> controlLines = null!;
     private TileCoordinate tile;
+    private TileCoordinate geographicTile;
 
     [Params(10, 12, 14, 16)]
     public int Zoom { get; set; }
@@ -37,11 +39,15 @@ public class VectorTileBenchmarks
         landuse = [catalog.Layers[0]];
         controlLines = catalog.Layers.Skip(1).ToList();
         tile = WebMercator.TileAt(BenchmarkData.SeatLongitude, BenchmarkData.SeatLatitude, Zoom);
+        geographicTile = TileMatrixSets.Cgcs2000Quad.TileAtLonLat(BenchmarkData.SeatLongitude, BenchmarkData.SeatLatitude, Zoom);
         _ = service.GetTileAsync(landuse, tile, CancellationToken.None).AsTask().GetAwaiter().GetResult();
     }
 
     [Benchmark(Description = "ghyd tile, produced")]
     public Task<TileContent> LanduseProduced() => service.ProduceAsync(landuse, tile, CancellationToken.None);
+
+    [Benchmark(Description = "ghyd tile in CGCS2000Quad, produced")]
+    public Task<TileContent> LanduseGeographicProduced() => service.ProduceAsync(landuse, TileMatrixSets.Cgcs2000Quad, geographicTile, CancellationToken.None);
 
     [Benchmark(Description = "yjjbnt,stbhhx,czkfbj composite, produced")]
     public Task<TileContent> ControlLinesProduced() => service.ProduceAsync(controlLines, tile, CancellationToken.None);

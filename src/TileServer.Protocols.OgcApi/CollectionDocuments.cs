@@ -48,12 +48,27 @@ public static class CollectionDocuments
                 new($"{baseUrl}/collections", OgcRelations.Data, OgcMediaTypes.Json, "The feature collections"),
                 new($"{baseUrl}/tileMatrixSets", OgcRelations.TilingSchemes, OgcMediaTypes.Json, "Tile matrix sets"),
                 new($"{baseUrl}/tiles", OgcRelations.TilesetsVector, OgcMediaTypes.Json, "Vector tiles of all layers"),
+                new($"{baseUrl}/map/tiles", OgcRelations.TilesetsMap, OgcMediaTypes.Json, "Map tiles (PNG) of all layers"),
                 new($"{baseUrl}/tiles/{all}.json", "tiles", OgcMediaTypes.Json, "TileJSON of all layers"),
                 .. options.LandingLinks.Select(link => new OgcLink($"{baseUrl}{link.Path}", link.Rel, link.Type, link.Title)),
             ]),
             ["layers"] = layerArray,
         };
     }
+
+    /// <summary>The collection's tilesets-vector link, deliberately without "type" (RFC 8288 makes it a hint;
+    /// OGC API – Tiles only recommends it). GDAL 3.6's OGCAPI driver (Debian 12) follows a typed tilesets-map and
+    /// a typed tilesets-vector link one after the other and keeps the second result, so a raster open (gdalinfo)
+    /// that succeeded on the map tiles is overwritten by the vector attempt, which cannot yield bands, and fails;
+    /// Debian's build also lacks the driver's vector-tile reader. It only takes a tilesets-vector link typed
+    /// application/json, so leaving the type out lets gdalinfo open the PNG tilesets there. Current GDAL (its
+    /// master source) tries the vector link only when the map one fails and accepts an untyped link, so it reads both.</summary>
+    private static JsonObject VectorTilesetsLink(string self) => new()
+    {
+        ["href"] = $"{self}/tiles",
+        ["rel"] = OgcRelations.TilesetsVector,
+        ["title"] = "Vector tilesets (MVT, application/json)",
+    };
 
     public static JsonObject Conformance() =>
         new() { ["conformsTo"] = new JsonArray([.. OgcConformance.Classes.Select(c => (JsonNode)c)]) };
@@ -92,12 +107,13 @@ public static class CollectionDocuments
                 new($"{self}/items?f=json", OgcRelations.Items, OgcMediaTypes.GeoJson, "Features as GeoJSON"),
                 new($"{self}/items?f=html", OgcRelations.Items, OgcMediaTypes.Html, "Features as HTML"),
                 new($"{self}/queryables", OgcRelations.Queryables, OgcMediaTypes.JsonSchema, "Queryable properties"),
-                new($"{self}/tiles", OgcRelations.TilesetsVector, OgcMediaTypes.Json, "Vector tilesets"),
+                new($"{self}/map/tiles", OgcRelations.TilesetsMap, OgcMediaTypes.Json, "Map tilesets (PNG)"),
             ]),
             ["itemType"] = "feature",
             ["crs"] = CrsArray(),
             ["storageCrs"] = OgcCrs.StorageCrsUri,
         };
+        document["links"]!.AsArray().Add(VectorTilesetsLink(self));
         var extent = layer.Info.Extent;
         if (!extent.IsEmpty)
         {

@@ -70,7 +70,8 @@ public static class HtmlViews
             .Paragraph($"Storage CRS: {OgcCrs.StorageCrsUri}")
             .Link($"{self}/items?f=html", "Features 要素")
             .Link($"{self}/queryables?f=html", "Queryables")
-            .Link($"{self}/tiles?f=html", "Tilesets")
+            .Link($"{self}/tiles?f=html", "Vector tilesets (MVT)")
+            .Link($"{self}/map/tiles?f=html", "Map tilesets (PNG)")
             .Heading("Properties 属性")
             .StartTable("Name", "Title", "Type");
         foreach (var field in layer.ExposedFields)

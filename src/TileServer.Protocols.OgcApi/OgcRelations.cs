@@ -10,5 +10,6 @@ public static class OgcRelations
     public const string TilingSchemes = "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes";
     public const string TilingScheme = "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme";
     public const string TilesetsVector = "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector";
+    public const string TilesetsMap = "http://www.opengis.net/def/rel/ogc/1.0/tilesets-map";
     public const string Items = "items";
 }

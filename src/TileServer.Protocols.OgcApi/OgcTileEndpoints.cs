@@ -15,7 +15,8 @@ using TileServer.Services.Raster;
 using TileServer.Services.Tiles;
 
 /// <summary>OGC API – Tiles 1.0: <c>/tileMatrixSets[/{id}]</c>, collection tilesets <c>/collections/{id}/tiles…</c>
-/// and dataset tilesets <c>/tiles…</c> with all layers. The dataset tile route has four plain segments after
+/// and dataset tilesets <c>/tiles…</c> with all layers, each as vector tilesets (MVT) and as map tilesets under
+/// <c>…/map/tiles</c> (PNG), in every tile matrix set. The dataset tile route has four plain segments after
 /// <c>/tiles</c>; the XYZ routes end in <c>.mvt</c>/<c>.png</c>/<c>.json</c> segments, which routing ranks
 /// above plain parameters, so the two never take each other's requests.</summary>
 public static class OgcTileEndpoints
@@ -28,16 +29,21 @@ public static class OgcTileEndpoints
         string[] methods = [HttpMethods.Get, HttpMethods.Head];
         app.MapMethods("/tileMatrixSets", methods, (HttpContext c) => OgcApiEndpoints.Guard(() => TileMatrixSetList(c)));
         app.MapMethods("/tileMatrixSets/{tileMatrixSetId}", methods, (HttpContext c, string tileMatrixSetId) => OgcApiEndpoints.Guard(() => TileMatrixSet(c, tileMatrixSetId)));
-        app.MapMethods("/tiles", methods, (HttpContext c) => OgcApiEndpoints.Guard(() => Tilesets(c, null)));
-        app.MapMethods("/tiles/{tileMatrixSetId}", methods, (HttpContext c, string tileMatrixSetId) => OgcApiEndpoints.Guard(() => Tileset(c, null, tileMatrixSetId)));
-        app.MapMethods("/tiles" + TilePath, methods, (HttpContext c, string tileMatrixSetId, string tileMatrix, string tileRow, string tileCol) =>
-            OgcApiEndpoints.GuardAsync(c, () => TileAsync(c, null, tileMatrixSetId, tileMatrix, tileRow, tileCol)));
-        app.MapMethods("/collections/{collectionId}/tiles", methods, (HttpContext c, string collectionId) => OgcApiEndpoints.Guard(() => Tilesets(c, collectionId)));
-        app.MapMethods("/collections/{collectionId}/tiles/{tileMatrixSetId}", methods, (HttpContext c, string collectionId, string tileMatrixSetId) =>
-            OgcApiEndpoints.Guard(() => Tileset(c, collectionId, tileMatrixSetId)));
-        app.MapMethods("/collections/{collectionId}/tiles" + TilePath, methods,
-            (HttpContext c, string collectionId, string tileMatrixSetId, string tileMatrix, string tileRow, string tileCol) =>
-                OgcApiEndpoints.GuardAsync(c, () => TileAsync(c, collectionId, tileMatrixSetId, tileMatrix, tileRow, tileCol)));
+        foreach (var kind in new[] { TilesetKind.Vector, TilesetKind.Map })
+        {
+            string tiles = TilesetDocuments.Path(kind);
+            app.MapMethods(tiles, methods, (HttpContext c) => OgcApiEndpoints.Guard(() => Tilesets(c, null, kind)));
+            app.MapMethods(tiles + "/{tileMatrixSetId}", methods, (HttpContext c, string tileMatrixSetId) => OgcApiEndpoints.Guard(() => Tileset(c, null, tileMatrixSetId, kind)));
+            app.MapMethods(tiles + TilePath, methods, (HttpContext c, string tileMatrixSetId, string tileMatrix, string tileRow, string tileCol) =>
+                OgcApiEndpoints.GuardAsync(c, () => TileAsync(c, null, tileMatrixSetId, tileMatrix, tileRow, tileCol, kind)));
+            app.MapMethods("/collections/{collectionId}" + tiles, methods, (HttpContext c, string collectionId) => OgcApiEndpoints.Guard(() => Tilesets(c, collectionId, kind)));
+            app.MapMethods("/collections/{collectionId}" + tiles + "/{tileMatrixSetId}", methods, (HttpContext c, string collectionId, string tileMatrixSetId) =>
+                OgcApiEndpoints.Guard(() => Tileset(c, collectionId, tileMatrixSetId, kind)));
+            app.MapMethods("/collections/{collectionId}" + tiles + TilePath, methods,
+                (HttpContext c, string collectionId, string tileMatrixSetId, string tileMatrix, string tileRow, string tileCol) =>
+                    OgcApiEndpoints.GuardAsync(c, () => TileAsync(c, collectionId, tileMatrixSetId, tileMatrix, tileRow, tileCol, kind)));
+        }
+
         return app;
     }
 
@@ -70,30 +76,31 @@ public static class OgcTileEndpoints
         return ([layer], $"{baseUrl}/collections/{Uri.EscapeDataString(layer.Id)}", string.IsNullOrEmpty(layer.Definition.TitleZh) ? layer.Id : layer.Definition.TitleZh);
     }
 
-    private static IResult Tilesets(HttpContext context, string? collectionId)
+    private static IResult Tilesets(HttpContext context, string? collectionId, TilesetKind kind)
     {
         var (layers, root, title) = Scope(context, collectionId);
-        var document = TilesetDocuments.List(layers, root, title);
+        var document = TilesetDocuments.List(layers, root, title, kind);
+        string tiles = root + TilesetDocuments.Path(kind);
         if (FormatNegotiation.Choose(context.Request) == OgcFormat.Html)
         {
-            var page = new HtmlPage($"{title} — tilesets", $"{root}/tiles?f=json", ($"{RequestUrls.Base(context.Request)}/?f=html", "Home")).StartTable("Tileset", "Data type", "CRS");
+            var page = new HtmlPage($"{title} — {TilesetDocuments.DataType(kind)} tilesets", $"{tiles}?f=json", ($"{RequestUrls.Base(context.Request)}/?f=html", "Home")).StartTable("Tileset", "Data type", "CRS");
             foreach (var set in TileMatrixSets.All)
-                page.Row(new HtmlCell(set.Id, $"{root}/tiles/{set.Id}", Code: true), TilesetDocuments.HasVectorTiles(set) ? "vector" : "map", set.CrsUri);
+                page.Row(new HtmlCell(set.Id, $"{tiles}/{set.Id}", Code: true), TilesetDocuments.DataType(kind), set.CrsUri);
             return OgcApiEndpoints.Html(page.EndTable().ToString());
         }
 
         return OgcApiEndpoints.Json(document.ToJsonString(JsonOutput.Options));
     }
 
-    private static IResult Tileset(HttpContext context, string? collectionId, string tileMatrixSetId)
+    private static IResult Tileset(HttpContext context, string? collectionId, string tileMatrixSetId, TilesetKind kind)
     {
         var (layers, root, title) = Scope(context, collectionId);
         if (!TileMatrixSets.TryGet(tileMatrixSetId, out var set) || set.Id != tileMatrixSetId)
             return OgcProblems.NotFound($"no tile matrix set '{tileMatrixSetId}'");
-        return OgcApiEndpoints.Json(TilesetDocuments.Tileset(layers, set, root, title).ToJsonString(JsonOutput.Options));
+        return OgcApiEndpoints.Json(TilesetDocuments.Tileset(layers, set, root, title, kind).ToJsonString(JsonOutput.Options));
     }
 
-    private static async Task<IResult> TileAsync(HttpContext context, string? collectionId, string tileMatrixSetId, string tileMatrix, string tileRow, string tileCol)
+    private static async Task<IResult> TileAsync(HttpContext context, string? collectionId, string tileMatrixSetId, string tileMatrix, string tileRow, string tileCol, TilesetKind kind)
     {
         var (layers, _, _) = Scope(context, collectionId);
         if (!TileMatrixSets.TryGet(tileMatrixSetId, out var set) || set.Id != tileMatrixSetId)
@@ -107,7 +114,7 @@ public static class OgcTileEndpoints
         if (!matrix.Contains(col, row) || !TilesetLimits.Contains(TilesetLimits.For(layers, set), tile))
             return OgcProblems.NotFound($"tile {tileMatrix}/{row}/{col} lies outside the limits of the tileset in {set.Id}");
 
-        bool png = WantsPng(context.Request, set);
+        bool png = kind == TilesetKind.Map ? CheckMapFormat(context.Request) : WantsPng(context.Request);
         var services = context.RequestServices;
         int maxAge = OgcApiEndpoints.Options(context).TileMaxAgeSeconds;
         TileLookup lookup;
@@ -117,9 +124,7 @@ public static class OgcTileEndpoints
         }
         else
         {
-            if (!TilesetDocuments.HasVectorTiles(set))
-                return OgcProblems.NotFound($"vector tiles are produced in {VectorTileService.TileMatrixSetId} only; {set.Id} has PNG map tiles (f=png)");
-            lookup = await services.GetRequiredService<VectorTileService>().GetTileAsync(layers, tile, context.RequestAborted).ConfigureAwait(false);
+            lookup = await services.GetRequiredService<VectorTileService>().GetTileAsync(layers, set, tile, context.RequestAborted).ConfigureAwait(false);
         }
 
         await OgcTileResponder.WriteAsync(context, lookup, png ? OgcMediaTypes.Png : OgcMediaTypes.Mvt, maxAge).ConfigureAwait(false);
@@ -131,8 +136,18 @@ public static class OgcTileEndpoints
             ? value
             : throw new InvalidParameterException(parameter, $"{parameter} must be a non-negative integer, not '{text}'");
 
-    /// <summary>f=png|mvt decides; else Accept (image/png over the MVT type); else MVT where vector tiles exist.</summary>
-    private static bool WantsPng(HttpRequest request, TileMatrixSet set)
+    /// <summary>A map tileset has PNG only: <c>f</c> may be absent or png; anything else is a 400, not a silent PNG.</summary>
+    private static bool CheckMapFormat(HttpRequest request)
+    {
+        string? f = request.Query["f"];
+        if (!string.IsNullOrEmpty(f) && !f.Equals("png", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidParameterException("f", $"map tiles are PNG only, not '{f}' (vector tiles are under …/tiles)");
+        return true;
+    }
+
+    /// <summary>On a vector tileset: f=png|mvt decides; else Accept (image/png over the MVT type); else MVT.
+    /// PNG stays reachable here because these paths served it before the map tilesets existed.</summary>
+    private static bool WantsPng(HttpRequest request)
     {
         string? f = request.Query["f"];
         if (!string.IsNullOrEmpty(f))
@@ -155,7 +170,7 @@ public static class OgcTileEndpoints
                 mvtQuality = Math.Max(mvtQuality, media.Quality ?? 1);
         }
 
-        return pngQuality > mvtQuality || (pngQuality == mvtQuality && !TilesetDocuments.HasVectorTiles(set));
+        return pngQuality > mvtQuality;
     }
 
     /// <summary>The host's GridRasterTileService when registered, else one over the registered RasterTileService.</summary>

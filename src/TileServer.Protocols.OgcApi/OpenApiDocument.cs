@@ -26,6 +26,10 @@ public static class OpenApiDocument
             ["/tiles/{tileMatrixSetId}"] = Get("A tileset of the whole dataset", "getDatasetTileset", [Ref("tileMatrixSetId"), Ref("f")], Ok(OgcMediaTypes.Json)),
             ["/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}"] = Get("A vector tile of all layers", "getDatasetTile",
                 [Ref("tileMatrixSetId"), Ref("tileMatrix"), Ref("tileRow"), Ref("tileCol"), Ref("tileFormat")], Tile()),
+            ["/map/tiles"] = Get("Map tilesets (PNG) of the whole dataset", "getDatasetMapTilesets", [Ref("f")], Ok(OgcMediaTypes.Json, OgcMediaTypes.Html)),
+            ["/map/tiles/{tileMatrixSetId}"] = Get("A map tileset of the whole dataset", "getDatasetMapTileset", [Ref("tileMatrixSetId"), Ref("f")], Ok(OgcMediaTypes.Json)),
+            ["/map/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}"] = Get("A PNG map tile of all layers", "getDatasetMapTile",
+                [Ref("tileMatrixSetId"), Ref("tileMatrix"), Ref("tileRow"), Ref("tileCol")], Tile()),
         };
         foreach (var layer in layers)
         {
@@ -55,6 +59,10 @@ public static class OpenApiDocument
             paths[$"{collection}/tiles/{{tileMatrixSetId}}"] = Get($"A tileset of {id}", $"getTileset{op}", [Ref("tileMatrixSetId"), Ref("f")], Ok(OgcMediaTypes.Json));
             paths[$"{collection}/tiles/{{tileMatrixSetId}}/{{tileMatrix}}/{{tileRow}}/{{tileCol}}"] = Get($"A tile of {id}", $"getTile{op}",
                 [Ref("tileMatrixSetId"), Ref("tileMatrix"), Ref("tileRow"), Ref("tileCol"), Ref("tileFormat")], Tile());
+            paths[$"{collection}/map/tiles"] = Get($"Map tilesets (PNG) of {id}", $"getMapTilesets{op}", [Ref("f")], Ok(OgcMediaTypes.Json, OgcMediaTypes.Html));
+            paths[$"{collection}/map/tiles/{{tileMatrixSetId}}"] = Get($"A map tileset of {id}", $"getMapTileset{op}", [Ref("tileMatrixSetId"), Ref("f")], Ok(OgcMediaTypes.Json));
+            paths[$"{collection}/map/tiles/{{tileMatrixSetId}}/{{tileMatrix}}/{{tileRow}}/{{tileCol}}"] = Get($"A PNG map tile of {id}", $"getMapTile{op}",
+                [Ref("tileMatrixSetId"), Ref("tileMatrix"), Ref("tileRow"), Ref("tileCol")], Tile());
         }
 
         return new JsonObject

@@ -5,7 +5,13 @@ using TileServer.Core.Tiling;
 
 /// <summary>Tile matrix set documents: the list at <c>/tileMatrixSets</c> (OGC API – Tiles §7.x, via Common)
 /// and each set in the OGC Two Dimensional Tile Matrix Set JSON encoding 2.0 (OGC 17-083r4 §7.1, §9):
-/// exact scale denominators and cell sizes, pointOfOrigin in the CRS's axis order.</summary>
+/// exact scale denominators and cell sizes, pointOfOrigin in the CRS's axis order.
+/// <para>Each document also carries the members of the 1.0 JSON encoding (OGC 17-083r2 §8.2) that have no
+/// 2.0 counterpart of the same name: <c>type</c> "TileMatrixSetType", <c>identifier</c>, <c>supportedCRS</c>,
+/// and per matrix <c>type</c>, <c>identifier</c> and <c>topLeftCorner</c>. GDAL 3.6 (Debian 12) reads only those:
+/// it recognises a TMS document by "type": "TileMatrixSetType" and takes the matrix id, CRS and origin from the
+/// 1.0 names, so without them its OGCAPI driver mistakes the document for a file name and fails. The 2.0 schema
+/// allows additional members, so 2.0 clients are unaffected; the values are the same numbers twice.</para></summary>
 public static class TileMatrixSetDocuments
 {
     /// <summary>The registered definition URIs (17-083r4 Annex D; OGC definitions server). CGCS2000Quad is ours
@@ -47,11 +53,14 @@ public static class TileMatrixSetDocuments
             var (first, second) = matrix.PointOfOriginInAxisOrder;
             matrices.Add(new JsonObject
             {
+                ["type"] = "TileMatrixType",
                 ["id"] = matrix.Identifier,
+                ["identifier"] = matrix.Identifier,
                 ["scaleDenominator"] = matrix.ScaleDenominator,
                 ["cellSize"] = matrix.CellSize,
                 ["cornerOfOrigin"] = "topLeft",
                 ["pointOfOrigin"] = new JsonArray(first, second),
+                ["topLeftCorner"] = new JsonArray(first, second),
                 ["tileWidth"] = matrix.TileWidth,
                 ["tileHeight"] = matrix.TileHeight,
                 ["matrixWidth"] = matrix.MatrixWidth,
@@ -59,10 +68,11 @@ public static class TileMatrixSetDocuments
             });
         }
 
-        var document = new JsonObject { ["id"] = set.Id, ["title"] = set.Title };
+        var document = new JsonObject { ["type"] = "TileMatrixSetType", ["id"] = set.Id, ["identifier"] = set.Id, ["title"] = set.Title };
         if (RegisteredUri(set) is { } uri)
             document["uri"] = uri;
         document["crs"] = set.CrsUri;
+        document["supportedCRS"] = set.CrsUri;
         document["orderedAxes"] = OrderedAxes(set);
         if (set.WellKnownScaleSet is { } scaleSet)
             document["wellKnownScaleSet"] = WellKnownScaleSetUri(scaleSet);

@@ -27,16 +27,22 @@ public static class TilesetLimits
 
         if (extent.IsEmpty)
             return [];
-        double level0 = TileMatrixSets.WebMercatorQuad.Matrices[0].ScaleDenominator;
         var limits = new List<TileMatrixLimits>();
         foreach (var matrix in set.Matrices)
         {
-            int equivalentZoom = (int)Math.Round(Math.Log2(level0 / matrix.ScaleDenominator));
+            int equivalentZoom = EquivalentZoom(matrix);
             if (equivalentZoom >= minZoom && equivalentZoom <= maxZoom)
                 limits.Add(set.LimitsFor(extent, matrix.Zoom));
         }
 
         return limits;
+    }
+
+    /// <summary>The Web Mercator zoom of equal scale denominator (the zoom layer ranges are configured in).</summary>
+    public static int EquivalentZoom(TileMatrix matrix)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        return (int)Math.Round(Math.Log2(TileMatrixSets.WebMercatorQuad.Matrices[0].ScaleDenominator / matrix.ScaleDenominator));
     }
 
     public static bool Contains(IReadOnlyList<TileMatrixLimits> limits, in TileCoordinate tile)

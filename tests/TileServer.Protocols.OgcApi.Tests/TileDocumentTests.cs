@@ -47,20 +47,43 @@ public sealed class TileDocumentTests
     }
 
     [Fact]
-    public void Vector_tilesets_only_on_web_mercator_with_templated_mvt_links()
+    public void Vector_tilesets_in_every_set_and_map_tilesets_with_png_only()
     {
         var (service, _) = SampleCatalog.Create();
         var layers = service.Layers;
-        var mercator = TilesetDocuments.Tileset(layers, TileMatrixSets.WebMercatorQuad, "http://example.org/collections/ghyd", "规划用地");
+        var mercator = TilesetDocuments.Tileset(layers, TileMatrixSets.WebMercatorQuad, "http://example.org/collections/ghyd", "规划用地", TilesetKind.Vector);
         Assert.Equal("vector", mercator["dataType"]!.GetValue<string>());
         var items = mercator["links"]!.AsArray().Where(l => l!["rel"]!.GetValue<string>() == "item").ToList();
         Assert.Equal(["application/vnd.mapbox-vector-tile", "image/png"], items.Select(l => l!["type"]!.GetValue<string>()));
         Assert.All(items, l => Assert.True(l!["templated"]!.GetValue<bool>()));
         Assert.Contains(mercator["links"]!.AsArray(), l => l!["href"]!.GetValue<string>() == "http://example.org/tileMatrixSets/WebMercatorQuad");
 
-        var geographic = TilesetDocuments.Tileset(layers, TileMatrixSets.Cgcs2000Quad, "http://example.org/collections/ghyd", "规划用地");
-        Assert.Equal("map", geographic["dataType"]!.GetValue<string>());
-        Assert.Null(geographic["layers"]);
-        Assert.IsType<JsonArray>(geographic["tileMatrixSetLimits"]);
+        var geographic = TilesetDocuments.Tileset(layers, TileMatrixSets.Cgcs2000Quad, "http://example.org/collections/ghyd", "规划用地", TilesetKind.Vector);
+        Assert.Equal("vector", geographic["dataType"]!.GetValue<string>());
+        // ghyd is configured for Web Mercator zooms 0–16 in the sample catalog: CGCS2000Quad levels 1–16 by equal scale.
+        var ghyd = geographic["layers"]!.AsArray().Single(l => l!["id"]!.GetValue<string>() == "ghyd")!;
+        Assert.Equal("1", ghyd["minTileMatrix"]!.GetValue<string>());
+        Assert.Equal("16", ghyd["maxTileMatrix"]!.GetValue<string>());
+
+        var map = TilesetDocuments.Tileset(layers, TileMatrixSets.Cgcs2000Quad, "http://example.org/collections/ghyd", "规划用地", TilesetKind.Map);
+        Assert.Equal("map", map["dataType"]!.GetValue<string>());
+        Assert.Null(map["layers"]);
+        Assert.IsType<JsonArray>(map["tileMatrixSetLimits"]);
+        var mapItem = Assert.Single(map["links"]!.AsArray(), l => l!["rel"]!.GetValue<string>() == "item")!;
+        Assert.Equal("http://example.org/collections/ghyd/map/tiles/CGCS2000Quad/{tileMatrix}/{tileRow}/{tileCol}?f=png", mapItem["href"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Tile_matrix_set_documents_carry_the_1_0_members_with_the_2_0_values()
+    {
+        var document = TileMatrixSetDocuments.Document(TileMatrixSets.Cgcs2000Quad);
+        Assert.Equal("TileMatrixSetType", document["type"]!.GetValue<string>());
+        Assert.Equal(document["id"]!.GetValue<string>(), document["identifier"]!.GetValue<string>());
+        Assert.Equal(document["crs"]!.GetValue<string>(), document["supportedCRS"]!.GetValue<string>());
+        foreach (var matrix in document["tileMatrices"]!.AsArray())
+        {
+            Assert.Equal(matrix!["id"]!.GetValue<string>(), matrix["identifier"]!.GetValue<string>());
+            Assert.Equal(matrix["pointOfOrigin"]!.AsArray().Select(v => v!.GetValue<double>()), matrix["topLeftCorner"]!.AsArray().Select(v => v!.GetValue<double>()));
+        }
     }
 }

@@ -102,7 +102,7 @@ public sealed class TileCachePurger
             if (!limitsBySet.TryGetValue(variant.TileMatrixSet, out var limits))
             {
                 limits = TileMatrixSets.TryGet(variant.TileMatrixSet, out var set)
-                    ? set.LimitsFor(bounds, request.MinZoom, request.MaxZoom)
+                    ? LimitsAtEqualScale(set, bounds, request)
                     : [];
                 limitsBySet[variant.TileMatrixSet] = limits;
             }
@@ -135,6 +135,28 @@ public sealed class TileCachePurger
         }
 
         return (affected, keys);
+    }
+
+    /// <summary>The request's zooms are Web Mercator zooms (as layer zoom ranges are); a geographic set's levels
+    /// are matched by equal scale (WorldCRS84Quad n ↔ zoom n + 1, CGCS2000Quad n ↔ n), as the tiles were produced.</summary>
+    private static IReadOnlyList<TileMatrixLimits> LimitsAtEqualScale(TileMatrixSet set, Core.Geometry.BoundingBox bounds, PurgeRequest request)
+    {
+        if (set.Id == TileMatrixSets.WebMercatorQuadId)
+        {
+            return set.LimitsFor(bounds, request.MinZoom, request.MaxZoom);
+        }
+
+        var limits = new List<TileMatrixLimits>();
+        foreach (var matrix in set.Matrices)
+        {
+            int zoom = Raster.GeographicTileWarp.EquivalentWebMercatorZoom(matrix);
+            if (zoom >= request.MinZoom && zoom <= request.MaxZoom)
+            {
+                limits.Add(set.LimitsFor(bounds, matrix.Zoom));
+            }
+        }
+
+        return limits;
     }
 
     private static long CountTiles(TileMatrixSet set, Core.Geometry.BoundingBox bounds, PurgeRequest request)

@@ -8,11 +8,12 @@ using TileServer.Core.Layers;
 using TileServer.Core.Tiling;
 using TileServer.Mvt;
 
-/// <summary>Reads one layer's features for a tile from its source and writes them as an MVT layer.</summary>
-internal sealed class LayerEncoder(MvtTileWriter writer, VectorTileOptions options, TileCoordinate tile)
+/// <summary>Reads one layer's features for a tile of <paramref name="set"/> from its source and writes them as
+/// an MVT layer in that tile's coordinate space.</summary>
+internal sealed class LayerEncoder(MvtTileWriter writer, VectorTileOptions options, TileMatrixSet set, TileCoordinate tile)
 {
     private readonly MvtGeometry geometry = new();
-    private readonly TileTransform transform = new(tile, options.Extent);
+    private readonly TileTransform transform = new(set, tile, options.Extent);
 
     public async Task EncodeAsync(PublishedLayer layer, CancellationToken cancellationToken)
     {
@@ -64,6 +65,13 @@ internal sealed class LayerEncoder(MvtTileWriter writer, VectorTileOptions optio
     /// <summary>The tile's bounds in degrees, grown by the buffer so clipped edges stay continuous.</summary>
     private BoundingBox QueryBounds()
     {
+        if (set.IsGeographic)
+        {
+            var degrees = set.TileBounds(tile);
+            double margin = degrees.Width * options.Buffer / options.Extent;
+            return degrees.Buffer(margin, margin);
+        }
+
         var meters = WebMercator.TileBoundsMeters(tile);
         double pad = meters.Width * options.Buffer / options.Extent;
         var buffered = meters.Buffer(pad, pad);

@@ -7,9 +7,12 @@ using TileServer.Core.Layers;
 using TileServer.Core.Tiling;
 using TileServer.Mvt;
 using TileServer.Services.Caching;
+using TileServer.Services.Raster;
 
-/// <summary>Produces Mapbox Vector Tiles on WebMercatorQuad for one layer or a composite of layers,
-/// through the tile cache.</summary>
+/// <summary>Produces Mapbox Vector Tiles for one layer or a composite of layers, through the tile cache: on
+/// WebMercatorQuad (XYZ, TileJSON, the viewer) and on the geographic quads WorldCRS84Quad and CGCS2000Quad
+/// (OGC API – Tiles), where the tile space is linear in degrees. Geographic tiles are cached under their set's
+/// id, so they never collide with Web Mercator tiles of the same numbers.</summary>
 public sealed class VectorTileService(ITileCache cache, VectorTileOptions options, RequestedLayerSets? layerSets = null)
 {
     public const string TileMatrixSetId = "WebMercatorQuad";
@@ -21,23 +24,40 @@ public sealed class VectorTileService(ITileCache cache, VectorTileOptions option
 
     public VectorTileOptions Options => options;
 
-    public ValueTask<TileLookup> GetTileAsync(IReadOnlyList<PublishedLayer> layers, TileCoordinate tile, CancellationToken cancellationToken)
+    /// <summary>A WebMercatorQuad tile.</summary>
+    public ValueTask<TileLookup> GetTileAsync(IReadOnlyList<PublishedLayer> layers, TileCoordinate tile, CancellationToken cancellationToken) =>
+        GetTileAsync(layers, TileMatrixSets.WebMercatorQuad, tile, cancellationToken);
+
+    public ValueTask<TileLookup> GetTileAsync(IReadOnlyList<PublishedLayer> layers, TileMatrixSet set, TileCoordinate tile, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(set);
+        if (set.Id != TileMatrixSetId && !set.IsValid(tile))
+            throw new ArgumentOutOfRangeException(nameof(tile), tile, $"Outside {set.Id}.");
         string layerKey = string.Join(',', layers.Select(l => l.Id));
-        layerSets?.Record(layerKey, Format);
-        var key = new TileCacheKey(layerKey, TileMatrixSetId, tile, Format);
-        return cache.GetOrCreateAsync(key, ct => ProduceAsync(layers, tile, ct), cancellationToken);
+        layerSets?.Record(layerKey, Format, tileMatrixSet: set.Id);
+        var key = new TileCacheKey(layerKey, set.Id, tile, Format);
+        return cache.GetOrCreateAsync(key, ct => ProduceAsync(layers, set, tile, ct), cancellationToken);
     }
 
-    /// <summary>Encodes the tile without the cache (benchmarks and comparisons use this directly).</summary>
-    public async Task<TileContent> ProduceAsync(IReadOnlyList<PublishedLayer> layers, TileCoordinate tile, CancellationToken cancellationToken)
+    /// <summary>Encodes a WebMercatorQuad tile without the cache (benchmarks and comparisons use this directly).</summary>
+    public Task<TileContent> ProduceAsync(IReadOnlyList<PublishedLayer> layers, TileCoordinate tile, CancellationToken cancellationToken) =>
+        ProduceAsync(layers, TileMatrixSets.WebMercatorQuad, tile, cancellationToken);
+
+    /// <summary>Encodes a tile of any known set without the cache. Layer zoom ranges are configured as Web Mercator
+    /// zooms; a geographic level is compared through the Web Mercator zoom of equal scale (CGCS2000Quad n ↔ n,
+    /// WorldCRS84Quad n ↔ n + 1), as the raster tiles and the tileset limits do.</summary>
+    public async Task<TileContent> ProduceAsync(IReadOnlyList<PublishedLayer> layers, TileMatrixSet set, TileCoordinate tile, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(set);
+        bool mercator = set.Id == TileMatrixSetId;
+        int zoom = mercator ? tile.Zoom : GeographicTileWarp.EquivalentWebMercatorZoom(set.GetMatrix(tile.Zoom));
         MvtTileWriter writer = writers.TryTake(out var pooled) ? pooled : new MvtTileWriter(encoding);
         try
         {
             writer.Reset();
-            var visible = layers.Where(l => tile.Zoom >= l.Definition.MinZoom && tile.Zoom <= l.Definition.MaxZoom).ToList();
-            if (options.PreferDatabaseTiles && visible.Count > 0 && visible[0].Source is IMvtTileSource database
+            var visible = layers.Where(l => zoom >= l.Definition.MinZoom && zoom <= l.Definition.MaxZoom).ToList();
+            // ST_AsMVT works in Web Mercator tile space only (ST_TileEnvelope); geographic tiles use our encoder.
+            if (mercator && options.PreferDatabaseTiles && visible.Count > 0 && visible[0].Source is IMvtTileSource database
                 && visible.All(l => ReferenceEquals(l.Source, visible[0].Source)))
             {
                 var requests = visible.Select(l => new MvtLayerRequest(l.Id, l.Definition.Table, l.ExposedFields.Select(f => f.Name).ToList(), l.Definition.IdField)).ToList();
@@ -45,7 +65,7 @@ public sealed class VectorTileService(ITileCache cache, VectorTileOptions option
                 return TileHasher.Finish(bytes);
             }
 
-            var encoder = new LayerEncoder(writer, options, tile);
+            var encoder = new LayerEncoder(writer, options, set, tile);
             foreach (var layer in visible)
             {
                 await encoder.EncodeAsync(layer, cancellationToken).ConfigureAwait(false);

@@ -72,8 +72,9 @@ public sealed class CrossInstancePurgeTests
 
         await purger.PurgeAsync(new PurgeRequest("ghyd", Small, 10, 10), CancellationToken.None);
 
-        var crs84 = TileMatrixSets.WorldCrs84Quad.LimitsFor(Small, 10);
-        Assert.Contains(new TileCacheKey("ghyd", "WorldCRS84Quad", new TileCoordinate(10, crs84.MinColumn, crs84.MinRow), "png", "s@1"), invalidation.Removed);
+        // Zoom 10 is WorldCRS84Quad level 9 by equal scale (the level whose tiles draw zoom-10 data).
+        var crs84 = TileMatrixSets.WorldCrs84Quad.LimitsFor(Small, 9);
+        Assert.Contains(new TileCacheKey("ghyd", "WorldCRS84Quad", new TileCoordinate(9, crs84.MinColumn, crs84.MinRow), "png", "s@1"), invalidation.Removed);
         Assert.Equal(2, invalidation.Removed.Count); // one Web Mercator vector tile, one CRS84 PNG tile
     }
 

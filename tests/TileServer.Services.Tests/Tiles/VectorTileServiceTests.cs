@@ -47,6 +47,44 @@ public sealed class VectorTileServiceTests
     }
 
     [Fact]
+    public async Task A_cgcs2000_quad_tile_places_vertices_linearly_in_degrees()
+    {
+        var (service, catalog, _) = Create(0, "name");
+        var set = TileMatrixSets.Cgcs2000Quad;
+        var tile = set.TileAtLonLat(118.705, 41.005, 12);
+        var bounds = set.TileBounds(tile); // 0.087890625° square: lon 118.65234375…, lat …41.044921875
+        var lookup = await service.GetTileAsync(catalog.Layers, set, tile, CancellationToken.None);
+        var feature = Assert.Single(MvtReader.Read(lookup.Content.Data).Layers).Features.Single(f => f.Id == 130881000000001UL);
+
+        // The square (118.70, 41.00)–(118.71, 41.01): extent units are (lon − west) and (north − lat) over the
+        // tile's span times 4096 (a Web Mercator tile space would stretch the rows with latitude).
+        int X(double lon) => (int)Math.Round((lon - bounds.MinX) / bounds.Width * 4096);
+        int Y(double lat) => (int)Math.Round((bounds.MaxY - lat) / bounds.Height * 4096);
+        var expected = new[] { (X(118.70), Y(41.00)), (X(118.71), Y(41.00)), (X(118.71), Y(41.01)), (X(118.70), Y(41.01)) };
+        Assert.Equal((2221, 2094), expected[0]);
+        var ring = Assert.Single(feature.Parts);
+        Assert.Equal(4, ring.Count);
+        foreach (var (x, y) in expected)
+            Assert.Contains(ring, p => Math.Abs(p.X - x) <= 1 && Math.Abs(p.Y - y) <= 1);
+    }
+
+    [Fact]
+    public async Task Geographic_levels_follow_layer_zooms_by_equal_scale_and_are_cached_apart()
+    {
+        var (service, catalog, source) = Create(minZoom: 12);
+        var quad = TileMatrixSets.WorldCrs84Quad; // level n has the scale of Web Mercator zoom n + 1
+        var level10 = await service.GetTileAsync(catalog.Layers, quad, quad.TileAtLonLat(118.705, 41.005, 10), CancellationToken.None);
+        Assert.True(level10.Content.IsEmpty);
+        Assert.Equal(0, source.QueryCount);
+        var level11 = quad.TileAtLonLat(118.705, 41.005, 11);
+        Assert.False((await service.GetTileAsync(catalog.Layers, quad, level11, CancellationToken.None)).Content.IsEmpty);
+
+        // The Web Mercator tile with the same numbers is another tile, not a cache hit of the geographic one.
+        var mercator = await service.GetTileAsync(catalog.Layers, level11, CancellationToken.None);
+        Assert.False(mercator.FromCache);
+    }
+
+    [Fact]
     public async Task Layer_outside_its_zoom_range_is_left_out_and_an_empty_tile_is_empty()
     {
         var (service, catalog, source) = Create(minZoom: 12);

@@ -33,6 +33,14 @@ public sealed class OgcApiTilesTests(SampleServerFixture server) : IClassFixture
         Assert.Equal(1, c1.GetProperty("matrixHeight").GetInt32());
         Assert.Equal(["Lat", "Lon"], cgcs.RootElement.GetProperty("orderedAxes").EnumerateArray().Select(a => a.GetString()));
 
+        // The 1.0 encoding's members beside the 2.0 ones (GDAL 3.6 reads only those), with the same values.
+        Assert.Equal("TileMatrixSetType", cgcs.RootElement.GetProperty("type").GetString());
+        Assert.Equal("CGCS2000Quad", cgcs.RootElement.GetProperty("identifier").GetString());
+        Assert.Equal("http://www.opengis.net/def/crs/EPSG/0/4490", cgcs.RootElement.GetProperty("supportedCRS").GetString());
+        Assert.Equal("1", c1.GetProperty("identifier").GetString());
+        Assert.Equal([90.0, -180.0], c1.GetProperty("topLeftCorner").EnumerateArray().Select(v => v.GetDouble()));
+        Assert.Equal(-20037508.342789244, m0.GetProperty("topLeftCorner")[0].GetDouble());
+
         using var missing = await client.GetAsync("/tileMatrixSets/Nope");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
@@ -83,7 +91,50 @@ public sealed class OgcApiTilesTests(SampleServerFixture server) : IClassFixture
         Assert.Equal("image/png", cgcs.Content.Headers.ContentType!.MediaType);
     }
 
+    [Fact]
+    public async Task Vector_tilesets_exist_in_every_set_and_map_tilesets_beside_them()
+    {
+        using var client = server.CreateClient();
+        using var vector = JsonDocument.Parse(await client.GetStringAsync("/collections/xzq/tiles"));
+        Assert.All(vector.RootElement.GetProperty("tilesets").EnumerateArray(), t => Assert.Equal("vector", t.GetProperty("dataType").GetString()));
+        using var map = JsonDocument.Parse(await client.GetStringAsync("/collections/xzq/map/tiles"));
+        var mapSets = map.RootElement.GetProperty("tilesets").EnumerateArray().ToList();
+        Assert.Equal(3, mapSets.Count);
+        Assert.All(mapSets, t => Assert.Equal("map", t.GetProperty("dataType").GetString()));
+
+        using var cgcsVector = JsonDocument.Parse(await client.GetStringAsync("/collections/xzq/tiles/CGCS2000Quad"));
+        Assert.Contains(cgcsVector.RootElement.GetProperty("links").EnumerateArray(), l => l.GetProperty("rel").GetString() == "item"
+            && l.GetProperty("href").GetString() == "http://localhost/collections/xzq/tiles/CGCS2000Quad/{tileMatrix}/{tileRow}/{tileCol}?f=mvt");
+        Assert.Equal("xzq", cgcsVector.RootElement.GetProperty("layers")[0].GetProperty("id").GetString());
+
+        var geographic = TileMatrixSets.Cgcs2000Quad.TileAtLonLat(SampleServerFixture.PingquanSeatLongitude, SampleServerFixture.PingquanSeatLatitude, 10);
+        using var mvt = await client.GetAsync($"/collections/xzq/tiles/CGCS2000Quad/10/{geographic.Row}/{geographic.Column}");
+        Assert.Equal(HttpStatusCode.OK, mvt.StatusCode);
+        Assert.Equal("application/vnd.mapbox-vector-tile", mvt.Content.Headers.ContentType!.MediaType);
+        using var png = await client.GetAsync($"/collections/xzq/map/tiles/CGCS2000Quad/10/{geographic.Row}/{geographic.Column}");
+        Assert.Equal(HttpStatusCode.OK, png.StatusCode);
+        Assert.Equal("image/png", png.Content.Headers.ContentType!.MediaType);
+        using var mvtFromMap = await client.GetAsync($"/collections/xzq/map/tiles/CGCS2000Quad/10/{geographic.Row}/{geographic.Column}?f=mvt");
+        Assert.Equal(HttpStatusCode.BadRequest, mvtFromMap.StatusCode);
+        Assert.Equal("application/problem+json", mvtFromMap.Content.Headers.ContentType!.MediaType);
+
+        // A geographic MVT tile is not the Web Mercator tile of the same numbers.
+        var mercator = await client.GetByteArrayAsync($"/tiles/xzq/10/{geographic.Column}/{geographic.Row}.mvt");
+        Assert.NotEqual(mercator, await mvt.Content.ReadAsByteArrayAsync());
+
+        using var collection = JsonDocument.Parse(await client.GetStringAsync("/collections/xzq"));
+        var links = collection.RootElement.GetProperty("links").EnumerateArray().ToList();
+        Assert.Contains(links, l => l.GetProperty("rel").GetString() == "http://www.opengis.net/def/rel/ogc/1.0/tilesets-map"
+            && l.GetProperty("href").GetString() == "http://localhost/collections/xzq/map/tiles" && l.GetProperty("type").GetString() == "application/json");
+        // Untyped on purpose (GDAL 3.6 would let it spoil a raster open; see CollectionDocuments).
+        var vectorLink = Assert.Single(links, l => l.GetProperty("rel").GetString() == "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector");
+        Assert.Equal("http://localhost/collections/xzq/tiles", vectorLink.GetProperty("href").GetString());
+        Assert.False(vectorLink.TryGetProperty("type", out _));
+    }
+
     [Theory]
+    [InlineData("/collections/xzq/map/tiles/WebMercatorQuad/10/0/0")] // outside the limits
+    [InlineData("/collections/xzq/tiles/CGCS2000Quad/30/0/0")] // no such tile matrix
     [InlineData("/collections/xzq/tiles/WebMercatorQuad/10/0/0")] // outside the limits
     [InlineData("/collections/xzq/tiles/WebMercatorQuad/30/0/0")] // no such tile matrix
     [InlineData("/collections/xzq/tiles/WebMercatorQuad/2/9/9")] // outside the matrix
