@@ -6,7 +6,8 @@
 #
 # Needs: dotnet, wrk and nginx (Debian packages), curl, python3; Redis from scripts/services/redis.sh (started and
 # stopped here when TILESERVER_REDIS is not set). Env: DURATION (s per run, 10), ROUNDS (2), TILES (count, 300),
-# CONNECTIONS (64), THREADS (2), NO_BUILD=1 to reuse the Release build. Prints a Markdown table for docs/benchmarks.md.
+# CONNECTIONS (64), THREADS (2), NO_BUILD=1 to reuse the Release build, SAMPLE=FILE.gpkg to reuse a generated sample
+# (read only). Prints a Markdown table for docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -35,8 +36,13 @@ wait_http() { for _ in $(seq 1 240); do curl -fs -o /dev/null "$1" && return 0; 
 [ "${NO_BUILD:-0}" = 1 ] || dotnet build src/TileServer -c Release -v quiet -nologo >/dev/null
 if [ -z "${TILESERVER_REDIS:-}" ]; then . scripts/services/redis.sh >/dev/null; started_redis=1; fi
 
-echo "generating the sample …" >&2
-dotnet "$host" sample --output "$work/sample.gpkg" >/dev/null
+if [ -n "${SAMPLE:-}" ]; then
+  sample=$(realpath "$SAMPLE")
+else
+  echo "generating the sample …" >&2
+  sample="$work/sample.gpkg"
+  dotnet "$host" sample --output "$sample" >/dev/null
+fi
 
 # Tiles of ghyd around 平泉's seat at z12–z15 (non-empty ones are kept below).
 python3 - "$count" > "$work/candidates.txt" <<'PY'
@@ -61,7 +67,7 @@ print("\n".join(out[:count * 2]))
 PY
 
 start_server() { # port, extra args; echoes the pid
-  dotnet "$host" --urls "http://127.0.0.1:$1" --TileServer:Sources:sample:Path="$work/sample.gpkg" \
+  dotnet "$host" --urls "http://127.0.0.1:$1" --TileServer:Sources:sample:Path="$sample" \
     --TILESERVER_POSTGIS= --Logging:LogLevel:Default=Warning "${@:2}" >"$work/server-$1.log" 2>&1 &
   echo $!
 }

@@ -23,7 +23,7 @@ public sealed class VectorTileService(ITileCache cache, VectorTileOptions option
 
     public ValueTask<TileLookup> GetTileAsync(IReadOnlyList<PublishedLayer> layers, TileCoordinate tile, CancellationToken cancellationToken)
     {
-        string layerKey = string.Join(',', layers.Select(l => l.Id));
+        string layerKey = layers.Count == 1 ? layers[0].Id : string.Join(',', layers.Select(l => l.Id));
         layerSets?.Record(layerKey, Format);
         var key = new TileCacheKey(layerKey, TileMatrixSetId, tile, Format);
         return cache.GetOrCreateAsync(key, ct => ProduceAsync(layers, tile, ct), cancellationToken);
