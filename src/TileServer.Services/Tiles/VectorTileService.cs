@@ -42,7 +42,7 @@ public sealed class VectorTileService(ITileCache cache, VectorTileOptions option
             {
                 var requests = visible.Select(l => new MvtLayerRequest(l.Id, l.Definition.Table, l.ExposedFields.Select(f => f.Name).ToList(), l.Definition.IdField)).ToList();
                 byte[] bytes = await database.GetMvtTileAsync(requests, tile, settings, cancellationToken).ConfigureAwait(false);
-                return TileHasher.Finish(bytes);
+                return TileHasher.Finish(bytes, options.GzipLevel);
             }
 
             var encoder = new LayerEncoder(writer, options, tile);
@@ -51,7 +51,7 @@ public sealed class VectorTileService(ITileCache cache, VectorTileOptions option
                 await encoder.EncodeAsync(layer, cancellationToken).ConfigureAwait(false);
             }
 
-            return TileHasher.Finish(writer.IsEmpty ? [] : writer.ToArray());
+            return TileHasher.Finish(writer.IsEmpty ? [] : writer.ToArray(), options.GzipLevel);
         }
         finally
         {
