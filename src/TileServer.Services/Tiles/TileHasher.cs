@@ -47,7 +47,9 @@ public static class TileHasher
         try
         {
             using var buffer = new MemoryStream(rented, 0, rented.Length, writable: true);
-            using (var gzip = new GZipStream(buffer, new ZLibCompressionOptions { CompressionLevel = level }, leaveOpen: true))
+            // zlib knows levels 0–9; a configured value outside them is taken as the nearest, not failed per tile.
+            var options = new ZLibCompressionOptions { CompressionLevel = Math.Clamp(level, 0, 9) };
+            using (var gzip = new GZipStream(buffer, options, leaveOpen: true))
             {
                 gzip.Write(data);
             }

@@ -49,6 +49,16 @@ public sealed class TileHasherTests
         Assert.NotEqual(TileHasher.Finish(data).ETag, TileHasher.Finish(other).ETag);
     }
 
+    [Theory]
+    [InlineData(-5)]
+    [InlineData(42)]
+    public void A_level_outside_zlib_range_is_clamped_instead_of_failing(int level)
+    {
+        byte[] data = [.. Enumerable.Range(0, 3_000).Select(i => (byte)(i % 11))];
+
+        Assert.Equal(data, Inflate(TileHasher.Finish(data, level).Gzipped));
+    }
+
     [Fact]
     public void An_empty_tile_has_no_gzip_copy_and_a_fixed_tag()
     {
