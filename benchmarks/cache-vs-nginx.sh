@@ -2,11 +2,16 @@
 # Cached-tile throughput and p99 latency at 64 connections (wrk): TileServer serving hits from its memory tier,
 # TileServer serving hits from Redis (memory tier off), and nginx serving the same tile bytes as static files,
 # all on this machine in one run. Rounds alternate the three targets, so load from other processes hits all of
-# them alike; compare the ratios of one run, not absolute numbers across runs.
+# them alike; compare the ratios of one run, not absolute numbers across runs. Each run also reports the CPU time the
+# target's own processes used per request (from /proc: user + system, nginx's workers summed), which depends much
+# less on what else the machine is doing than requests/s does.
 #
 # Needs: dotnet, wrk and nginx (Debian packages), curl, python3; Redis from scripts/services/redis.sh (started and
 # stopped here when TILESERVER_REDIS is not set). Env: DURATION (s per run, 10), ROUNDS (2), TILES (count, 300),
-# CONNECTIONS (64), THREADS (2), NO_BUILD=1 to reuse the Release build. Prints a Markdown table for docs/benchmarks.md.
+# CONNECTIONS (64), THREADS (2), NO_BUILD=1 to reuse the Release build, SAMPLE=FILE.gpkg to reuse a generated sample
+# (read only), BEFORE_HOST=path/to/TileServer.dll (with BEFORE_ARGS) to add a fourth target "before": a memory-tier
+# server of another build, e.g. the previous commit's, measured in the same rounds. Prints a Markdown table for
+# docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -35,8 +40,13 @@ wait_http() { for _ in $(seq 1 240); do curl -fs -o /dev/null "$1" && return 0; 
 [ "${NO_BUILD:-0}" = 1 ] || dotnet build src/TileServer -c Release -v quiet -nologo >/dev/null
 if [ -z "${TILESERVER_REDIS:-}" ]; then . scripts/services/redis.sh >/dev/null; started_redis=1; fi
 
-echo "generating the sample …" >&2
-dotnet "$host" sample --output "$work/sample.gpkg" >/dev/null
+if [ -n "${SAMPLE:-}" ]; then
+  sample=$(realpath "$SAMPLE")
+else
+  echo "generating the sample …" >&2
+  sample="$work/sample.gpkg"
+  dotnet "$host" sample --output "$sample" >/dev/null
+fi
 
 # Tiles of ghyd around 平泉's seat at z12–z15 (non-empty ones are kept below).
 python3 - "$count" > "$work/candidates.txt" <<'PY'
@@ -60,8 +70,8 @@ for z in (12, 13, 14, 15):
 print("\n".join(out[:count * 2]))
 PY
 
-start_server() { # port, extra args; echoes the pid
-  dotnet "$host" --urls "http://127.0.0.1:$1" --TileServer:Sources:sample:Path="$work/sample.gpkg" \
+start_server() { # port, extra args; echoes the pid (SERVER_DLL overrides the host)
+  dotnet "${SERVER_DLL:-$host}" --urls "http://127.0.0.1:$1" --TileServer:Sources:sample:Path="$sample" \
     --TILESERVER_POSTGIS= --Logging:LogLevel:Default=Warning "${@:2}" >"$work/server-$1.log" 2>&1 &
   echo $!
 }
@@ -70,6 +80,13 @@ memory_port=$(free_port)
 pids+=("$(start_server "$memory_port" --TILESERVER_REDIS= --TileServer:Cache:MemoryMegabytes=256)")
 redis_port=$(free_port)
 pids+=("$(start_server "$redis_port" --TILESERVER_REDIS="$TILESERVER_REDIS" --TileServer:Cache:MemoryMegabytes=0)")
+before_port=
+if [ -n "${BEFORE_HOST:-}" ]; then
+  before_port=$(free_port)
+  # shellcheck disable=SC2086 # BEFORE_ARGS is a list of arguments
+  pids+=("$(SERVER_DLL="$BEFORE_HOST" start_server "$before_port" --TILESERVER_REDIS= --TileServer:Cache:MemoryMegabytes=256 ${BEFORE_ARGS:-})")
+  wait_http "http://127.0.0.1:$before_port/health"
+fi
 wait_http "http://127.0.0.1:$memory_port/health"
 wait_http "http://127.0.0.1:$redis_port/health"
 
@@ -82,6 +99,7 @@ while read -r path; do
   status=$(curl -s -o "$work/body" -w '%{http_code}' "http://127.0.0.1:$memory_port$path")
   [ "$status" = 200 ] || continue
   curl -fs -o /dev/null "http://127.0.0.1:$redis_port$path"
+  [ -z "$before_port" ] || curl -fs -o /dev/null "http://127.0.0.1:$before_port$path"
   mkdir -p "$work/www$(dirname "$path")"
   cp "$work/body" "$work/www$path"
   echo "$path" >> "$work/paths.txt"
@@ -125,21 +143,31 @@ runuser -u nobody -- nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -e "$wor
 pids+=($!)
 wait_http "http://127.0.0.1:$nginx_port$(head -1 "$work/paths.txt")"
 
-run_wrk() { # name, port
+nginx_workers=$(pgrep -P "$(cat "$work/nginx/nginx.pid")" | tr '\n' ' ')
+cpu_ticks() { local total=0 pid; for pid in "$@"; do total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat"))); done; echo "$total"; }
+ticks_per_second=$(getconf CLK_TCK)
+
+run_wrk() { # name, port, pids of the target
+  local before after
+  before=$(cpu_ticks "${@:3}")
   wrk -t "$threads" -c "$connections" -d "${duration}s" --latency -s benchmarks/cycle-tiles.lua "http://127.0.0.1:$2" -- "$work/paths.txt" > "$work/wrk.txt"
-  local rps p50 p99 errors
+  after=$(cpu_ticks "${@:3}")
+  local rps p50 p99 errors requests cpu_us
+  requests=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$work/wrk.txt")
+  cpu_us=$(( (after - before) * 1000000 / ticks_per_second / requests ))
   rps=$(sed -n 's/^Requests\/sec: *//p' "$work/wrk.txt")
   p50=$(awk '$1 == "50%" { print $2 }' "$work/wrk.txt")
   p99=$(awk '$1 == "99%" { print $2 }' "$work/wrk.txt")
   errors=$(grep -E 'Non-2xx|Socket errors' "$work/wrk.txt" | tr '\n' ' ' || true)
-  echo "$1 $rps $p50 $p99 $(cut -d' ' -f1 /proc/loadavg) ${errors:-}" | tee -a "$work/results.txt" >&2
+  echo "$round $1 $rps $p50 $p99 $(cut -d' ' -f1 /proc/loadavg) $cpu_us ${errors:-}" | tee -a "$work/results.txt" >&2
 }
 
 echo "$tiles tiles ($bytes bytes), $connections connections, $threads wrk threads, ${duration}s per run, $rounds rounds" >&2
 for round in $(seq 1 "$rounds"); do
-  run_wrk nginx "$nginx_port"
-  run_wrk memory "$memory_port"
-  run_wrk redis "$redis_port"
+  run_wrk nginx "$nginx_port" $nginx_workers
+  run_wrk memory "$memory_port" "${pids[0]}"
+  run_wrk redis "$redis_port" "${pids[1]}"
+  [ -z "$before_port" ] || run_wrk before "$before_port" "${pids[2]}"
 done
 
 python3 - "$work/results.txt" "$tiles" "$bytes" "$connections" <<'PY'
@@ -152,19 +180,24 @@ def ms(text):
     return float(text)
 print(f"{sys.argv[2]} tiles of ghyd z12–15 ({int(sys.argv[3]) // 1024} KiB), {sys.argv[4]} connections")
 print()
-print("| round | target | requests/s | p50 ms | p99 ms | load avg | vs nginx |")
-print("| ---: | --- | ---: | ---: | ---: | ---: | ---: |")
-by_round = [rows[i:i + 3] for i in range(0, len(rows), 3)]
-ratios = {"memory": [], "redis": []}
-for n, group in enumerate(by_round, 1):
+print("| round | target | requests/s | p50 ms | p99 ms | load avg | CPU µs/request | vs nginx |")
+print("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+names = list(dict.fromkeys(row[1] for row in rows))
+ratios = {name: [] for name in names if name != "nginx"}
+cpu = {name: [] for name in names}
+for n in sorted({int(row[0]) for row in rows}):
+    group = [row[1:] for row in rows if int(row[0]) == n]
     nginx = float(group[0][1])
-    for name, rps, p50, p99, load, *errors in group:
+    for name, rps, p50, p99, load, cpu_us, *errors in group:
+        cpu[name].append(int(cpu_us))
         ratio = float(rps) / nginx
         if name in ratios:
             ratios[name].append(ratio)
         note = " ".join(errors)
-        print(f"| {n} | {name}{' (' + note + ')' if note else ''} | {float(rps):,.0f} | {ms(p50):.2f} | {ms(p99):.2f} | {load} | {ratio:.0%} |")
+        print(f"| {n} | {name}{' (' + note + ')' if note else ''} | {float(rps):,.0f} | {ms(p50):.2f} | {ms(p99):.2f} | {load} | {cpu_us} | {ratio:.0%} |")
 print()
 for name, values in ratios.items():
     print(f"median {name}/nginx: {statistics.median(values):.0%}")
+for name, values in cpu.items():
+    print(f"median CPU per request, {name}: {statistics.median(values)} µs")
 PY

@@ -9,10 +9,13 @@
 # Needs: TILESERVER_POSTGIS pointing at a database loaded by `tileserver import` (a superuser, to set the
 # logging), TILESERVER_PG_LOG (the server log; scripts/services/postgres.sh exports both), a Release build
 # of the host, psql, curl and bc. Prints medians per zoom and the ratios; see docs/benchmarks.md.
+# HOST=path/to/TileServer.dll measures another build (e.g. a copy of an earlier commit's bin, for before/after in
+# one session); PORTS="a b" moves the two servers off 18081/18082.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${TILESERVER_POSTGIS:?set TILESERVER_POSTGIS}"
-host=src/TileServer/bin/Release/net10.0/TileServer.dll
+host=${HOST:-src/TileServer/bin/Release/net10.0/TileServer.dll}
+read -r db_port proc_port <<<"${PORTS:-18081 18082}"
 layers=${LAYERS:-ghyd}
 runs=${RUNS:-3}
 
@@ -38,8 +41,8 @@ start_server() { # port, extra args
   echo $!
   for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/health" >/dev/null && return 0; sleep 0.5; done
 }
-db_pid=$(TILESERVER_REDIS= start_server 18081 --TileServer:VectorTiles:PreferDatabaseTiles=true | tail -1)
-proc_pid=$(TILESERVER_REDIS= start_server 18082 --TileServer:VectorTiles:PreferDatabaseTiles=false | tail -1)
+db_pid=$(TILESERVER_REDIS= start_server "$db_port" --TileServer:VectorTiles:PreferDatabaseTiles=true | tail -1)
+proc_pid=$(TILESERVER_REDIS= start_server "$proc_port" --TileServer:VectorTiles:PreferDatabaseTiles=false | tail -1)
 trap 'kill $db_pid $proc_pid 2>/dev/null || true' EXIT
 sleep 2
 
@@ -50,16 +53,16 @@ median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
 printf 'zoom tile bare_ms db_ms proc_ms\n'
 for t in $tiles; do
   z=${t%%/*}
-  for port in 18081 18082; do curl -s -o /dev/null "http://127.0.0.1:$port/tiles/$layers/$t.mvt"; done # warm the plans
+  for port in "$db_port" "$proc_port"; do curl -s -o /dev/null "http://127.0.0.1:$port/tiles/$layers/$t.mvt"; done # warm the plans
   db=(); proc=()
   log_start=$(stat -c %s "$TILESERVER_PG_LOG")
   for _ in $(seq 1 "$runs"); do
-    db+=("$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:18081/tiles/$layers/$t.mvt")")
+    db+=("$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$db_port/tiles/$layers/$t.mvt")")
   done
   sleep 0.2
   mapfile -t bare < <(tail -c +"$((log_start + 1))" "$TILESERVER_PG_LOG" | sed -n 's/.*duration: \([0-9.]*\) ms  execute.*ST_TileEnvelope.*/\1/p')
   for _ in $(seq 1 "$runs"); do
-    proc+=("$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:18082/tiles/$layers/$t.mvt")")
+    proc+=("$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$proc_port/tiles/$layers/$t.mvt")")
   done
   printf '%s %s %s %.2f %.2f\n' "$z" "$t" "$(median "${bare[@]:-0}")" "$(echo "$(median "${db[@]}") * 1000" | bc -l)" "$(echo "$(median "${proc[@]}") * 1000" | bc -l)"
 done

@@ -15,7 +15,7 @@ public static class OgcTileResponder
         var content = lookup.Content;
         bool compressible = contentType == OgcMediaTypes.Mvt;
         bool gzip = compressible && !content.IsEmpty && content.Gzipped.Length > 0 && AcceptsGzip(context.Request);
-        string etag = gzip ? content.ETag.Insert(content.ETag.Length - 1, "-gzip") : content.ETag;
+        string etag = gzip ? content.GzipETag : content.ETag;
         response.Headers.CacheControl = $"public, max-age={maxAgeSeconds}";
         if (compressible)
             response.Headers.Vary = HeaderNames.AcceptEncoding;

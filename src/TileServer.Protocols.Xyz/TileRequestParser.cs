@@ -19,6 +19,19 @@ public static class TileRequestParser
             return false;
         }
 
+        // The common request names one layer: no split, set or list for it.
+        if (!raw.Contains(',', StringComparison.Ordinal))
+        {
+            if (!catalog.TryGet(raw, out var single))
+            {
+                error = ProblemResponses.UnknownLayer(raw);
+                return false;
+            }
+
+            layers = [single];
+            return true;
+        }
+
         string[] ids = raw.Split(',');
         var result = new List<PublishedLayer>(ids.Length);
         var seen = new HashSet<string>(StringComparer.Ordinal);

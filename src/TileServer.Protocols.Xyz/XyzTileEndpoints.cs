@@ -22,20 +22,22 @@ public static class XyzTileEndpoints
         return app;
     }
 
-    private static async Task<IResult> GetVectorTileAsync(HttpContext context, string layers, string z, string x, string y)
+    // Returns a plain Task rather than an IResult: the tile is written by TileHttpResponder, and a hit should not pay
+    // for executing an empty result on top.
+    private static async Task GetVectorTileAsync(HttpContext context, string layers, string z, string x, string y)
     {
         var services = context.RequestServices;
         if (!TileRequestParser.TryParseLayers(services.GetRequiredService<ILayerCatalog>(), layers, out var published, out var error)
             || !TileRequestParser.TryParseTile(z, x, y, out var tile, out error))
         {
-            return error!;
+            await error!.ExecuteAsync(context).ConfigureAwait(false);
+            return;
         }
 
         var tiles = services.GetRequiredService<VectorTileService>();
         var lookup = await tiles.GetTileAsync(published, tile, context.RequestAborted).ConfigureAwait(false);
         int maxAge = LayerMaxAge.For(published, services.GetRequiredService<XyzOptions>().MaxAgeSeconds);
         await TileHttpResponder.WriteAsync(context, lookup, MvtContentType, maxAge).ConfigureAwait(false);
-        return Results.Empty;
     }
 
     private static IResult GetTileJson(HttpContext context, string layers)

@@ -40,6 +40,8 @@ public static class ServerApplication
             builder.WebHost.UseUrls(settings.Urls);
         }
 
+        // No "Server: Kestrel" on every response: it tells clients nothing they need and costs bytes on each tile.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<Http.SourceUnavailableHandler>();
         builder.Services.AddSingleton(sp => ReadSettings(sp.GetRequiredService<IConfiguration>()));

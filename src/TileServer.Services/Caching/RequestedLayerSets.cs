@@ -8,13 +8,15 @@ using System.Collections.Concurrent;
 /// <see cref="Overflowed"/> tells the purger to bump generations instead.</summary>
 public sealed class RequestedLayerSets(int capacity = 4096)
 {
-    private readonly ConcurrentDictionary<CachedTileVariant, byte> variants = new();
+    // Keyed by the four strings rather than by CachedTileVariant: Record runs on every tile request, and looking up a
+    // tuple of existing strings allocates nothing.
+    private readonly ConcurrentDictionary<(string LayerSet, string Format, string StyleVersion, string TileMatrixSet), byte> variants = new();
 
     public bool Overflowed { get; private set; }
 
     public void Record(string layerSet, string format, string styleVersion = "", string tileMatrixSet = "WebMercatorQuad")
     {
-        var variant = new CachedTileVariant(layerSet, format, styleVersion, tileMatrixSet);
+        var variant = (layerSet, format, styleVersion, tileMatrixSet);
         if (variants.ContainsKey(variant))
         {
             return;
@@ -33,8 +35,9 @@ public sealed class RequestedLayerSets(int capacity = 4096)
     public IReadOnlyList<CachedTileVariant> Containing(string layer)
     {
         var result = new List<CachedTileVariant> { new(layer, "mvt", "") };
-        foreach (var variant in variants.Keys)
+        foreach (var key in variants.Keys)
         {
+            var variant = new CachedTileVariant(key.LayerSet, key.Format, key.StyleVersion, key.TileMatrixSet);
             if (variant.Includes(layer) && !result.Contains(variant))
             {
                 result.Add(variant);

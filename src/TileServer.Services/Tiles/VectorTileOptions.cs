@@ -21,5 +21,9 @@ public sealed record VectorTileOptions
     /// ST_AsMVT on heavy tiles and no slower on light ones (docs/benchmarks.md).</summary>
     public bool PreferDatabaseTiles { get; init; }
 
+    /// <summary>zlib level (1–9) of the gzip copy made once per produced tile; see <see cref="TileHasher"/> for
+    /// why the default is 2 rather than 6.</summary>
+    public int GzipLevel { get; init; } = TileHasher.DefaultGzipLevel;
+
     public double ExtentUnitsPerPixel => Extent / 256.0;
 }

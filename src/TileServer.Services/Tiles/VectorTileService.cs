@@ -33,7 +33,7 @@ public sealed class VectorTileService(ITileCache cache, VectorTileOptions option
         ArgumentNullException.ThrowIfNull(set);
         if (set.Id != TileMatrixSetId && !set.IsValid(tile))
             throw new ArgumentOutOfRangeException(nameof(tile), tile, $"Outside {set.Id}.");
-        string layerKey = string.Join(',', layers.Select(l => l.Id));
+        string layerKey = layers.Count == 1 ? layers[0].Id : string.Join(',', layers.Select(l => l.Id));
         layerSets?.Record(layerKey, Format, tileMatrixSet: set.Id);
         var key = new TileCacheKey(layerKey, set.Id, tile, Format);
         return cache.GetOrCreateAsync(key, ct => ProduceAsync(layers, set, tile, ct), cancellationToken);
@@ -62,7 +62,7 @@ public sealed class VectorTileService(ITileCache cache, VectorTileOptions option
             {
                 var requests = visible.Select(l => new MvtLayerRequest(l.Id, l.Definition.Table, l.ExposedFields.Select(f => f.Name).ToList(), l.Definition.IdField)).ToList();
                 byte[] bytes = await database.GetMvtTileAsync(requests, tile, settings, cancellationToken).ConfigureAwait(false);
-                return TileHasher.Finish(bytes);
+                return TileHasher.Finish(bytes, options.GzipLevel);
             }
 
             var encoder = new LayerEncoder(writer, options, set, tile);
@@ -71,7 +71,7 @@ public sealed class VectorTileService(ITileCache cache, VectorTileOptions option
                 await encoder.EncodeAsync(layer, cancellationToken).ConfigureAwait(false);
             }
 
-            return TileHasher.Finish(writer.IsEmpty ? [] : writer.ToArray());
+            return TileHasher.Finish(writer.IsEmpty ? [] : writer.ToArray(), options.GzipLevel);
         }
         finally
         {
