@@ -27,7 +27,10 @@
 #   5. Stops everything it started and deletes its temp dir on exit (trap), including the generated sample.
 #
 # Knobs (environment): SAMPLE=path.gpkg  SCALE=2m|<density>  LAYER=ghyd  COUNT=1000  DEEP=1000000  ROUNDS=7
-#   BIG=100000  BIG_ROUNDS=3  HUGE=1000000  OUT=file.md  KEEP_SAMPLE=path (copy a generated sample there).
+#   BIG=100000  BIG_ROUNDS=3  HUGE=1000000  OUT=file.md  KEEP_SAMPLE=path (copy a generated sample there)
+#   SERIES="first deep big huge" (which measurements to run)  OURS_ARGS="--TileServer:Wfs:ExactCountLimit=…"
+#   (extra configuration for both of our servers, e.g. an unbounded count to measure what the old exact
+#   numberMatched cost).
 # Needs: .NET SDK, curl, python3, mapserv (mapserver-bin), lighttpd (installed through apt when missing, as root).
 # Results and method: docs/benchmarks.md, section "Feature streaming against MapServer".
 set -euo pipefail
@@ -41,6 +44,8 @@ big=${BIG:-100000}
 big_rounds=${BIG_ROUNDS:-3}
 huge=${HUGE:-1000000}
 scale=${SCALE:-2m}
+series_wanted=" ${SERIES:-first deep big huge} "
+read -r -a ours_args <<<"${OURS_ARGS:-}"
 host=$root/src/TileServer/bin/Release/net10.0/TileServer.dll
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/feature-streaming.XXXXXX")
@@ -104,7 +109,7 @@ wait_health() { # port pid name
   done
   log "$3 did not start"; exit 1
 }
-limits=(--TileServer:Cache:MemoryMegabytes=0 --TileServer:Cache:Redis= "--TileServer:Wfs:MaxCount=$((huge > big ? huge : big))" "--TileServer:OgcApi:MaxLimit=$((huge > big ? huge : big))")
+limits=(--TileServer:Cache:MemoryMegabytes=0 --TileServer:Cache:Redis= "--TileServer:Wfs:MaxCount=$((huge > big ? huge : big))" "--TileServer:OgcApi:MaxLimit=$((huge > big ? huge : big))" ${ours_args[@]+"${ours_args[@]}"})
 pg_port_ours=$(free_port)
 TILESERVER_REDIS= dotnet "$host" --urls "http://127.0.0.1:$pg_port_ours" "${limits[@]}" >"$work/ours-pg.log" 2>&1 &
 pg_pid=$!; pids+=("$pg_pid")
@@ -275,10 +280,15 @@ peak_rss() { # name pid url
 
 say "## Run $(date -u +%Y-%m-%dT%H:%MZ): $layer, $rows rows, sample $(basename "$sample"), $(nproc) cores, load $(load)"
 say ""
-say "MapServer: $(mapserv -v | head -c 40); PostgreSQL: $(psql --version | awk '{print $3}'); curl time_total."
-series "First page" "$count" 0 "$rounds"
-series "Deep page" "$count" "$deep" "$rounds"
-series "Large stream" "$big" 0 "$big_rounds"
+say "MapServer: $(mapserv -v | head -c 40); PostgreSQL: $(psql --version | awk '{print $3}'); curl time_total; our extra arguments: ${OURS_ARGS:-none}."
+wanted() { [[ $series_wanted == *" $1 "* ]]; }
+if wanted first; then series "First page" "$count" 0 "$rounds"; fi
+if wanted deep; then series "Deep page" "$count" "$deep" "$rounds"; fi
+if wanted big; then series "Large stream" "$big" 0 "$big_rounds"; fi
+if ! wanted huge; then
+  if [ -n "${OUT:-}" ]; then cp "$report" "$OUT"; fi
+  exit 0
+fi
 
 say ""
 say "### Peak memory while streaming $huge features (VmHWM after a reset to the current RSS)"
