@@ -100,16 +100,21 @@ def main():
 
         image, png = render()  # warm-up: opens the datasource, fills OGR's caches
         times = []
+        cpu_times = []
         for _ in range(rounds):
             start = time.perf_counter()
+            cpu_start = time.process_time()
             render()
+            cpu_times.append((time.process_time() - cpu_start) * 1000)
             times.append((time.perf_counter() - start) * 1000)
         times.sort()
+        cpu_times.sort()
         if out_dir:
             os.makedirs(out_dir, exist_ok=True)
             with open(os.path.join(out_dir, "%s-%d-%d-%d.png" % (which, z, x, y)), "wb") as f:
                 f.write(png)
-        print("%s %d/%d/%d %.3f %d %d" % (which, z, x, y, times[len(times) // 2], len(png), len(image.tostring("png"))), flush=True)
+        print("%s %d/%d/%d %.3f %d %d %.3f" % (which, z, x, y, times[len(times) // 2], len(png), len(image.tostring("png")),
+                                              cpu_times[len(cpu_times) // 2]), flush=True)
 
 
 if __name__ == "__main__":

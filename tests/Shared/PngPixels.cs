@@ -3,8 +3,8 @@ namespace TileServer.Tests.Shared;
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-/// <summary>A minimal, independent PNG reader for what our encoder writes (8-bit, colour type 3 or 6,
-/// non-interlaced), written for the tests from ISO/IEC 15948 §5 (chunks and their CRCs), §9 (filters) and
+/// <summary>A minimal, independent PNG reader for what our encoder writes (colour type 6 at 8 bits, colour
+/// type 3 at 1, 2, 4 or 8 bits, non-interlaced), written for the tests from ISO/IEC 15948 §5 (chunks and their CRCs), §9 (filters) and
 /// §10 (zlib), so the tests check the pixels a client would see rather than the canvas. Linked into every
 /// test project that decodes PNGs (tests/Shared).</summary>
 internal sealed class PngPixels
@@ -20,6 +20,8 @@ internal sealed class PngPixels
     public int Height { get; private set; }
 
     public int ColourType { get; private set; }
+
+    public int BitDepth { get; private set; }
 
     public int PaletteSize { get; private set; }
 
@@ -55,8 +57,9 @@ internal sealed class PngPixels
                 case "IHDR":
                     image.Width = BinaryPrimitives.ReadInt32BigEndian(data);
                     image.Height = BinaryPrimitives.ReadInt32BigEndian(data[4..]);
-                    Assert.Equal(8, data[8]);
+                    image.BitDepth = data[8];
                     image.ColourType = data[9];
+                    Assert.Contains(image.BitDepth, image.ColourType == 3 ? new[] { 1, 2, 4, 8 } : new[] { 8 });
                     Assert.Equal(0, data[12]); // not interlaced
                     break;
                 case "PLTE":
@@ -84,8 +87,9 @@ internal sealed class PngPixels
 
     private void Unfilter(byte[] rows, byte[] palette, byte[] alpha)
     {
+        // §9.2: below 8 bits per pixel the filters' "bytes per pixel" is 1.
         int bpp = ColourType == 6 ? 4 : 1;
-        int stride = Width * bpp;
+        int stride = ColourType == 6 ? Width * 4 : ((Width * BitDepth) + 7) / 8;
         Assert.Equal((stride + 1) * Height, rows.Length);
         var previous = new byte[stride];
         var current = new byte[stride];
@@ -118,7 +122,9 @@ internal sealed class PngPixels
                 }
                 else
                 {
-                    int index = current[px];
+                    // §7.2: packed samples, leftmost pixel in the most significant bits.
+                    int perByte = 8 / BitDepth;
+                    int index = (current[px / perByte] >> (8 - (BitDepth * ((px % perByte) + 1)))) & ((1 << BitDepth) - 1);
                     Rgba[o] = palette[index * 3];
                     Rgba[o + 1] = palette[(index * 3) + 1];
                     Rgba[o + 2] = palette[(index * 3) + 2];

@@ -35,8 +35,8 @@ internal sealed class ColorHistogram
         }
     }
 
-    /// <summary>Counts one pixel of <paramref name="colour"/>.</summary>
-    public void Add(uint colour)
+    /// <summary>Counts <paramref name="pixels"/> pixels of <paramref name="colour"/>.</summary>
+    public void Add(uint colour, int pixels = 1)
     {
         var slot = Probe(colour);
         if (_counts[slot] == 0)
@@ -45,7 +45,7 @@ internal sealed class ColorHistogram
             _usedSlots[Count++] = slot;
         }
 
-        _counts[slot]++;
+        _counts[slot] += pixels;
     }
 
     /// <summary>Palette index previously assigned to a colour that was added.</summary>

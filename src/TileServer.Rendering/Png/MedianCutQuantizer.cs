@@ -1,40 +1,97 @@
 namespace TileServer.Rendering.Png;
 
 /// <summary>
-/// Median-cut colour quantization (Heckbert, "Color Image Quantization for Frame Buffer Display", 1982),
-/// pixel-count weighted, in premultiplied RGBA so that colours differing only under low alpha merge first.
-/// The box with the largest squared error is split at the weighted median of its highest-variance channel;
-/// every distinct colour is then mapped to its nearest palette entry (not merely its box's mean).
+/// Palette for a tile with more than 256 colours: the frequent colours are kept exactly, the rest are
+/// median-cut (Heckbert, "Color Image Quantization for Frame Buffer Display", 1982).
+/// <para>
+/// A map tile is a few style colours filling parcel interiors plus thousands of anti-aliased blends along
+/// their edges, each covering a handful of pixels. Plain median cut averages a style colour with the blends
+/// around it, so interiors come out a shade off the national standard colour. Instead, colours covering at
+/// least <see cref="AnchorMinimumPixels"/> pixels (up to <see cref="MaxAnchors"/> of them, most frequent
+/// first) become "anchor" entries verbatim, and only the remaining colours are median-cut into the entries
+/// left: pixel-count weighted, in premultiplied RGBA so colours differing only under low alpha merge first,
+/// splitting the box with the largest squared error at the weighted median of its widest channel. A
+/// median-cut colour is mapped to its box's mean (no per-colour nearest search, which would cost 256
+/// distance computations for each of thousands of edge colours on every tile).
+/// </para>
 /// </summary>
 internal sealed class MedianCutQuantizer
 {
+    /// <summary>Colours covering at least this many pixels are kept exactly.</summary>
+    internal const int AnchorMinimumPixels = 16;
+
+    /// <summary>At most this many exact entries, so ≥ 64 remain for the edge blends.</summary>
+    internal const int MaxAnchors = 192;
+
     private const int MaxColours = 256;
 
-    private ulong[] _items = new ulong[1024];
+    /// <summary>
+    /// Boxes whose pixel-weighted squared error (in premultiplied 8-bit units², summed over channels) is
+    /// at most this are not split further: 1024 is, say, 16 pixels each 4 levels off in all four channels.
+    /// Small palettes keep the PLTE and tRNS chunks short, which on a light tile is most of the file.
+    /// </summary>
+    private const double MaxBoxError = 1024.0 * 255 * 255;
+
+    private int[] _items = new int[1024];
     private int[] _keys = new int[1024];
     private readonly int[] _boxStart = new int[MaxColours];
     private readonly int[] _boxEnd = new int[MaxColours];
     private readonly double[] _boxError = new double[MaxColours];
     private readonly int[] _boxChannel = new int[MaxColours];
+    private ColorHistogram _histogram = null!;
 
-    /// <summary>Builds ≤ 256 straight colours into <paramref name="palette"/> and assigns each histogram colour its nearest entry.</summary>
+    /// <summary>Builds ≤ 256 straight colours into <paramref name="palette"/> and assigns every histogram colour an entry.</summary>
     public int Quantize(ColorHistogram histogram, Span<uint> palette)
     {
+        _histogram = histogram;
         var n = histogram.Count;
         if (_items.Length < n)
         {
-            _items = new ulong[n];
+            _items = new int[n];
             _keys = new int[n];
         }
 
+        // Most frequent first: the anchors are then a prefix of _items.
         for (var i = 0; i < n; i++)
         {
-            _items[i] = ((ulong)(uint)histogram.CountAt(i) << 32) | histogram.ColourAt(i);
+            _items[i] = i;
+            _keys[i] = -histogram.CountAt(i);
+        }
+
+        _keys.AsSpan(0, n).Sort(_items.AsSpan(0, n));
+        var anchors = 0;
+        while (anchors < Math.Min(MaxAnchors, n) && histogram.CountAt(_items[anchors]) >= AnchorMinimumPixels)
+        {
+            palette[anchors] = histogram.ColourAt(_items[anchors]);
+            histogram.SetPaletteIndexAt(_items[anchors], anchors);
+            anchors++;
+        }
+
+        var boxes = CutBoxes(anchors, n, MaxColours - anchors);
+        for (var b = 0; b < boxes; b++)
+        {
+            var entry = anchors + b;
+            palette[entry] = WeightedMean(_boxStart[b], _boxEnd[b]);
+            for (var i = _boxStart[b]; i < _boxEnd[b]; i++)
+            {
+                histogram.SetPaletteIndexAt(_items[i], entry);
+            }
+        }
+
+        return anchors + boxes;
+    }
+
+    /// <summary>Median cut of _items[start..end) into at most <paramref name="maxBoxes"/> boxes; returns the count.</summary>
+    private int CutBoxes(int start, int end, int maxBoxes)
+    {
+        if (start >= end)
+        {
+            return 0;
         }
 
         var boxes = 1;
-        SetBox(0, 0, n);
-        while (boxes < MaxColours)
+        SetBox(0, start, end);
+        while (boxes < maxBoxes)
         {
             var worst = -1;
             for (var b = 0; b < boxes; b++)
@@ -45,52 +102,18 @@ internal sealed class MedianCutQuantizer
                 }
             }
 
-            if (worst < 0 || _boxError[worst] <= 0)
+            if (worst < 0 || _boxError[worst] <= MaxBoxError)
             {
                 break;
             }
 
             var split = SplitAtWeightedMedian(worst);
-            var end = _boxEnd[worst];
+            var boxEnd = _boxEnd[worst];
             SetBox(worst, _boxStart[worst], split);
-            SetBox(boxes++, split, end);
-        }
-
-        for (var b = 0; b < boxes; b++)
-        {
-            palette[b] = WeightedMean(_boxStart[b], _boxEnd[b]);
-        }
-
-        for (var i = 0; i < n; i++)
-        {
-            histogram.SetPaletteIndexAt(i, Nearest(histogram.ColourAt(i), palette[..boxes]));
+            SetBox(boxes++, split, boxEnd);
         }
 
         return boxes;
-    }
-
-    /// <summary>Nearest entry by squared distance of premultiplied channels (alpha weighted like a colour channel).</summary>
-    internal static int Nearest(uint colour, ReadOnlySpan<uint> palette)
-    {
-        var best = 0;
-        var bestDistance = long.MaxValue;
-        for (var p = 0; p < palette.Length; p++)
-        {
-            long distance = 0;
-            for (var channel = 0; channel < 4; channel++)
-            {
-                long d = Premultiplied(colour, channel) - Premultiplied(palette[p], channel);
-                distance += d * d;
-            }
-
-            if (distance < bestDistance)
-            {
-                bestDistance = distance;
-                best = p;
-            }
-        }
-
-        return best;
     }
 
     /// <summary>Channel value premultiplied, scaled to 0..65025 to keep integer precision.</summary>
@@ -112,8 +135,8 @@ internal sealed class MedianCutQuantizer
             double weight = 0, sum = 0, sumSquares = 0;
             for (var i = start; i < end; i++)
             {
-                double count = _items[i] >> 32;
-                double value = Premultiplied((uint)_items[i], channel);
+                double count = _histogram.CountAt(_items[i]);
+                double value = Premultiplied(_histogram.ColourAt(_items[i]), channel);
                 weight += count;
                 sum += count * value;
                 sumSquares += count * value * value;
@@ -139,15 +162,15 @@ internal sealed class MedianCutQuantizer
         long total = 0;
         for (var i = 0; i < items.Length; i++)
         {
-            keys[i] = Premultiplied((uint)items[i], channel);
-            total += (long)(items[i] >> 32);
+            keys[i] = Premultiplied(_histogram.ColourAt(items[i]), channel);
+            total += _histogram.CountAt(items[i]);
         }
 
         keys.Sort(items);
         long running = 0;
         for (var i = 0; i < items.Length - 1; i++)
         {
-            running += (long)(items[i] >> 32);
+            running += _histogram.CountAt(items[i]);
             if (running * 2 >= total)
             {
                 return start + i + 1;
@@ -162,8 +185,8 @@ internal sealed class MedianCutQuantizer
         double weight = 0, r = 0, g = 0, b = 0, a = 0;
         for (var i = start; i < end; i++)
         {
-            double count = _items[i] >> 32;
-            var colour = (uint)_items[i];
+            double count = _histogram.CountAt(_items[i]);
+            var colour = _histogram.ColourAt(_items[i]);
             weight += count;
             r += count * Premultiplied(colour, 0);
             g += count * Premultiplied(colour, 1);

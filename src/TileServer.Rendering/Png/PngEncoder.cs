@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.IO.Compression;
 
 namespace TileServer.Rendering.Png;
 
@@ -14,21 +13,18 @@ public sealed class PngEncoder
 {
     private static readonly byte[] Signature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]; // §5.2
 
-    private readonly MemoryStream _compressed = new();
-    private readonly ColorHistogram _histogram = new();
-    private readonly MedianCutQuantizer _quantizer = new();
-    private readonly uint[] _palette = new uint[256];
-    private readonly int[] _paletteOrder = new int[256];
-    private readonly byte[] _chunkData = new byte[256 * 3];
+    private readonly IdatCompressor _compressor = new();
+    private readonly IndexedPalette _palette = new();
     private byte[] _currentRow = [];
     private byte[] _previousRow = [];
     private byte[] _filteredRows = [];
+    private byte[] _filteredImage = [];
 
     /// <summary>Size of the palette used by the last indexed encode (for diagnostics and tests).</summary>
-    public int LastPaletteSize { get; private set; }
+    public int LastPaletteSize => _palette.Size;
 
     /// <summary>Whether the last indexed encode had to quantize (more than 256 distinct colours).</summary>
-    public bool LastPaletteWasQuantized { get; private set; }
+    public bool LastPaletteWasQuantized => _palette.WasQuantized;
 
     /// <summary>
     /// Writes the PNG to <paramref name="output"/>. Returns false — writing nothing — only when
@@ -45,41 +41,50 @@ public sealed class PngEncoder
             return false;
         }
 
-        var bytesPerPixel = options.Indexed ? 1 : 4;
-        var rowLength = canvas.Width * bytesPerPixel;
-        EnsureRowBuffers(rowLength);
-        output.Write(Signature);
-        WriteHeader(output, canvas, options.Indexed);
+        var bitDepth = 8;
         if (options.Indexed)
         {
-            BuildPalette(pixels, canvas.Width * canvas.Height);
-            WritePaletteChunks(output);
+            _palette.Build(pixels, canvas.Width * canvas.Height);
+            bitDepth = IndexedPalette.IndexBitDepth(_palette.Size);
+        }
+
+        // §9.2: filters work on whole bytes; below 8 bits per pixel the byte to the left is the "pixel" a.
+        var bytesPerPixel = options.Indexed ? 1 : 4;
+        var rowLength = options.Indexed ? ((canvas.Width * bitDepth) + 7) / 8 : canvas.Width * 4;
+        EnsureRowBuffers(rowLength);
+        output.Write(Signature);
+        WriteHeader(output, canvas, options.Indexed, bitDepth);
+        if (options.Indexed)
+        {
+            _palette.WriteChunks(output);
         }
 
         var adaptive = options.Filters == PngFilterMode.Adaptive || (options.Filters == PngFilterMode.Auto && !options.Indexed);
-        _compressed.SetLength(0);
-        using (var zlib = new ZLibStream(_compressed, options.CompressionLevel, leaveOpen: true))
+        var imageLength = (rowLength + 1) * canvas.Height;
+        if (_filteredImage.Length < imageLength)
         {
-            _previousRow.AsSpan(0, rowLength).Clear(); // §9.2: the row above the first is treated as zeros.
-            for (var y = 0; y < canvas.Height; y++)
-            {
-                var current = _currentRow.AsSpan(0, rowLength);
-                var rowPixels = pixels.Slice(y * canvas.Width * 4, canvas.Width * 4);
-                if (options.Indexed)
-                {
-                    FillIndexRow(rowPixels, current);
-                }
-                else
-                {
-                    Unpremultiply(rowPixels, current);
-                }
-
-                zlib.Write(FilterRow(current, _previousRow.AsSpan(0, rowLength), bytesPerPixel, adaptive));
-                (_currentRow, _previousRow) = (_previousRow, _currentRow);
-            }
+            _filteredImage = new byte[imageLength];
         }
 
-        WriteChunk(output, "IDAT"u8, _compressed.GetBuffer().AsSpan(0, (int)_compressed.Length));
+        _previousRow.AsSpan(0, rowLength).Clear(); // §9.2: the row above the first is treated as zeros.
+        for (var y = 0; y < canvas.Height; y++)
+        {
+            var current = _currentRow.AsSpan(0, rowLength);
+            var rowPixels = pixels.Slice(y * canvas.Width * 4, canvas.Width * 4);
+            if (options.Indexed)
+            {
+                _palette.FillIndexRow(rowPixels, current, bitDepth);
+            }
+            else
+            {
+                Unpremultiply(rowPixels, current);
+            }
+
+            FilterRow(current, _previousRow.AsSpan(0, rowLength), bytesPerPixel, adaptive).CopyTo(_filteredImage.AsSpan(y * (rowLength + 1)));
+            (_currentRow, _previousRow) = (_previousRow, _currentRow);
+        }
+
+        WriteChunk(output, "IDAT"u8, _compressor.Compress(_filteredImage.AsSpan(0, imageLength), options.Compression));
         WriteChunk(output, "IEND"u8, []);
         return true;
     }
@@ -131,131 +136,25 @@ public sealed class PngEncoder
     {
         for (var i = 0; i < premultiplied.Length; i += 4)
         {
-            var colour = StraightColour(premultiplied.Slice(i, 4));
+            var colour = StraightColour.Of(premultiplied.Slice(i, 4));
             BinaryPrimitives.WriteUInt32LittleEndian(straight.Slice(i, 4), colour);
         }
     }
 
-    /// <summary>Straight RGBA packed R | G≪8 | B≪16 | A≪24 (premultiplied → straight with rounding).</summary>
-    private static uint StraightColour(ReadOnlySpan<byte> p)
+    private static void WriteHeader(IBufferWriter<byte> output, RasterCanvas canvas, bool indexed, int bitDepth)
     {
-        int a = p[3];
-        if (a == 0)
-        {
-            return 0;
-        }
-
-        if (a == 255)
-        {
-            return p[0] | ((uint)p[1] << 8) | ((uint)p[2] << 16) | 0xFF000000u;
-        }
-
-        uint Channel(int v) => (uint)Math.Min(255, ((v * 255) + (a / 2)) / a);
-        return Channel(p[0]) | (Channel(p[1]) << 8) | (Channel(p[2]) << 16) | ((uint)a << 24);
-    }
-
-    private void BuildPalette(ReadOnlySpan<byte> pixels, int pixelCount)
-    {
-        _histogram.Reset(pixelCount);
-        for (var i = 0; i < pixels.Length; i += 4)
-        {
-            _histogram.Add(StraightColour(pixels.Slice(i, 4)));
-        }
-
-        int size;
-        LastPaletteWasQuantized = _histogram.Count > _palette.Length;
-        if (LastPaletteWasQuantized)
-        {
-            size = _quantizer.Quantize(_histogram, _palette);
-        }
-        else
-        {
-            size = _histogram.Count;
-            for (var i = 0; i < size; i++)
-            {
-                _palette[i] = _histogram.ColourAt(i);
-                _histogram.SetPaletteIndexAt(i, i);
-            }
-        }
-
-        // Translucent entries first so tRNS can stop after the last of them (§11.3.2.1 allows a short tRNS).
-        var next = 0;
-        for (var pass = 0; pass < 2; pass++)
-        {
-            for (var i = 0; i < size; i++)
-            {
-                if ((_palette[i] >> 24 == 255) == (pass == 1))
-                {
-                    _paletteOrder[i] = next++;
-                }
-            }
-        }
-
-        Span<uint> reordered = stackalloc uint[256];
-        for (var i = 0; i < size; i++)
-        {
-            reordered[_paletteOrder[i]] = _palette[i];
-        }
-
-        reordered[..size].CopyTo(_palette);
-        for (var i = 0; i < _histogram.Count; i++)
-        {
-            _histogram.SetPaletteIndexAt(i, _paletteOrder[_histogram.PaletteIndexAt(i)]);
-        }
-
-        LastPaletteSize = size;
-    }
-
-    private void FillIndexRow(ReadOnlySpan<byte> premultiplied, Span<byte> indices)
-    {
-        for (var x = 0; x < indices.Length; x++)
-        {
-            indices[x] = (byte)_histogram.PaletteIndexOf(StraightColour(premultiplied.Slice(x * 4, 4)));
-        }
-    }
-
-    private void WritePaletteChunks(IBufferWriter<byte> output)
-    {
-        var size = LastPaletteSize;
-        var translucent = 0;
-        for (var i = 0; i < size; i++)
-        {
-            var colour = _palette[i];
-            _chunkData[i * 3] = (byte)colour;
-            _chunkData[(i * 3) + 1] = (byte)(colour >> 8);
-            _chunkData[(i * 3) + 2] = (byte)(colour >> 16);
-            if (colour >> 24 != 255)
-            {
-                translucent = i + 1;
-            }
-        }
-
-        WriteChunk(output, "PLTE"u8, _chunkData.AsSpan(0, size * 3)); // §11.2.3
-        if (translucent > 0)
-        {
-            for (var i = 0; i < translucent; i++)
-            {
-                _chunkData[i] = (byte)(_palette[i] >> 24);
-            }
-
-            WriteChunk(output, "tRNS"u8, _chunkData.AsSpan(0, translucent)); // §11.3.2.1
-        }
-    }
-
-    private static void WriteHeader(IBufferWriter<byte> output, RasterCanvas canvas, bool indexed)
-    {
-        // IHDR (§11.2.2): width, height, bit depth 8, colour type, compression 0, filter 0, interlace 0.
+        // IHDR (§11.2.2): width, height, bit depth, colour type, compression 0, filter 0, interlace 0.
         Span<byte> header = stackalloc byte[13];
         BinaryPrimitives.WriteInt32BigEndian(header, canvas.Width);
         BinaryPrimitives.WriteInt32BigEndian(header[4..], canvas.Height);
-        header[8] = 8;
+        header[8] = (byte)bitDepth;
         header[9] = indexed ? (byte)3 : (byte)6;
         header[10] = header[11] = header[12] = 0;
         WriteChunk(output, "IHDR"u8, header);
     }
 
     /// <summary>Chunk layout (§5.3): length, type, data, CRC-32 over type and data.</summary>
-    private static void WriteChunk(IBufferWriter<byte> output, ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
+    internal static void WriteChunk(IBufferWriter<byte> output, ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
     {
         var span = output.GetSpan(data.Length + 12);
         BinaryPrimitives.WriteInt32BigEndian(span, data.Length);

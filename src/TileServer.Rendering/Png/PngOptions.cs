@@ -1,5 +1,3 @@
-using System.IO.Compression;
-
 namespace TileServer.Rendering.Png;
 
 /// <summary>Output settings for <see cref="PngEncoder"/>.</summary>
@@ -8,8 +6,8 @@ public sealed record PngOptions
     /// <summary>Write colour type 3 (PLTE + tRNS, 8-bit indices) instead of colour type 6 RGBA.</summary>
     public bool Indexed { get; init; }
 
-    /// <summary>zlib effort for the IDAT stream.</summary>
-    public CompressionLevel CompressionLevel { get; init; } = CompressionLevel.Optimal;
+    /// <summary>Effort spent on the IDAT stream (docs/benchmarks.md compares the modes on map tiles).</summary>
+    public PngCompression Compression { get; init; } = PngCompression.Balanced;
 
     /// <summary>Scanline filter strategy.</summary>
     public PngFilterMode Filters { get; init; } = PngFilterMode.Auto;

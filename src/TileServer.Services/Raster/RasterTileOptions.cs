@@ -1,5 +1,7 @@
 namespace TileServer.Services.Raster;
 
+using TileServer.Rendering.Png;
+
 /// <summary>How raster (PNG) tiles are drawn and encoded.</summary>
 public sealed record RasterTileOptions
 {
@@ -7,11 +9,14 @@ public sealed record RasterTileOptions
     /// start just outside still reach the edge pixels, and neighbouring tiles join without a break.</summary>
     public double BufferPixels { get; init; } = 4;
 
-    /// <summary>Write PNG8 (indexed colour) when the tile's colours fit an exact 256-entry palette; tiles with
-    /// more colours fall back to RGBA rather than being quantized, so style colours stay exact.</summary>
+    /// <summary>Write PNG8 (indexed colour): an exact palette when the tile has at most 256 colours.</summary>
     public bool Indexed { get; init; } = true;
 
-    /// <summary>With <see cref="Indexed"/>: also keep PNG8 when the palette had to be quantized (smaller
-    /// tiles, approximate colours on anti-aliased edges).</summary>
-    public bool AllowQuantizedPalette { get; init; }
+    /// <summary>With <see cref="Indexed"/>: a tile with more than 256 colours is still PNG8, its frequent colours
+    /// (the style colours of parcel interiors) kept exactly and its anti-aliased edge blends quantized. When
+    /// false, such tiles are written as RGBA instead: exact everywhere, about three times larger.</summary>
+    public bool AllowQuantizedPalette { get; init; } = true;
+
+    /// <summary>zlib effort for the PNG's image data (Fast, Balanced or Smallest; see PngCompression).</summary>
+    public PngCompression PngCompression { get; init; } = PngCompression.Balanced;
 }

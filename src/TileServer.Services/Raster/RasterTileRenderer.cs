@@ -16,8 +16,8 @@ internal sealed class RasterTileRenderer
 {
     public const int TileSize = 256;
 
-    private static readonly PngOptions IndexedPng = new() { Indexed = true, OmitEmpty = true };
-    private static readonly PngOptions RgbaPng = new() { Indexed = false, OmitEmpty = true };
+    private PngOptions indexedPng = new() { Indexed = true, OmitEmpty = true };
+    private PngOptions rgbaPng = new() { Indexed = false, OmitEmpty = true };
 
     private readonly RasterCanvas canvas = new(TileSize, TileSize);
     private readonly PngEncoder encoder = new();
@@ -99,9 +99,15 @@ internal sealed class RasterTileRenderer
     private byte[] Encode(RasterTileOptions options)
     {
         output.ResetWrittenCount();
+        if (indexedPng.Compression != options.PngCompression)
+        {
+            indexedPng = indexedPng with { Compression = options.PngCompression };
+            rgbaPng = rgbaPng with { Compression = options.PngCompression };
+        }
+
         if (options.Indexed)
         {
-            if (!encoder.Encode(canvas, IndexedPng, output))
+            if (!encoder.Encode(canvas, indexedPng, output))
             {
                 return [];
             }
@@ -114,7 +120,7 @@ internal sealed class RasterTileRenderer
             output.ResetWrittenCount();
         }
 
-        return encoder.Encode(canvas, RgbaPng, output) ? output.WrittenSpan.ToArray() : [];
+        return encoder.Encode(canvas, rgbaPng, output) ? output.WrittenSpan.ToArray() : [];
     }
 
     /// <summary>The path for the next feature: a pooled one not held by a pending stroke or hatch.</summary>

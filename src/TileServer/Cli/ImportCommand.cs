@@ -52,7 +52,7 @@ public static class ImportCommand
             {
                 var report = await importer.ImportAsync(input.Schema, input.Features, importOptions,
                     new Progress<ImportProgress>(p => progress.Report($"{p.Table}: {p.Stage} {p.Rows:N0} rows ({p.RowsPerSecond:N0} rows/s)")), cancel.Token).ConfigureAwait(false);
-                progress.Report($"{report.Table}: {report.Rows:N0} rows in {report.TotalTime.TotalSeconds:F1} s ({report.RowsPerSecond:N0} rows/s, COPY {report.CopyRowsPerSecond:N0} rows/s)"
+                progress.Report($"{report.Table}: {report.Rows:N0} rows in {report.TotalTime.TotalSeconds:F1} s ({report.RowsPerSecond:N0} rows/s, COPY {report.CopyRowsPerSecond:N0} rows/s; {report.StageSummary})"
                     + (report.InvalidGeometries > 0 ? $"; {report.InvalidGeometries} invalid geometries repaired (first fids {string.Join(", ", report.FirstInvalidFids)}), {report.DroppedAfterRepair} dropped" : ""));
             }
             catch (ImportRejectedException rejected)

@@ -1,6 +1,5 @@
 using TileServer.Tests.Shared;
 using System.Buffers;
-using System.IO.Compression;
 using TileServer.Rendering.Png;
 using TileServer.Rendering.Tests.Oracle;
 using Xunit.Abstractions;
@@ -78,13 +77,19 @@ public sealed class PngEncoderTests(ITestOutputHelper output)
     {
         var canvas = new RasterCanvas(256, 256);
         new SampleTile().Render(canvas);
-        foreach (var level in new[] { CompressionLevel.Fastest, CompressionLevel.Optimal, CompressionLevel.SmallestSize })
+        var indexedSizes = new Dictionary<PngCompression, int>();
+        foreach (var level in Enum.GetValues<PngCompression>())
         {
-            var rgba = Encode(canvas, new PngOptions { CompressionLevel = level }).Length;
-            var indexed = Encode(canvas, new PngOptions { Indexed = true, CompressionLevel = level }).Length;
+            var rgba = Encode(canvas, new PngOptions { Compression = level }).Length;
+            var indexed = Encode(canvas, new PngOptions { Indexed = true, Compression = level }).Length;
+            Assert.Equal(ExpectedStraight(canvas), PngPixels.Decode(Encode(canvas, new PngOptions { Compression = level })).Rgba);
             output.WriteLine($"PNG size {level}: RGBA {rgba} bytes, PNG8 {indexed} bytes");
             Assert.True(indexed < rgba);
+            indexedSizes[level] = indexed;
         }
+
+        // Balanced keeps the smaller of the run-length stream and, above the retry size, zlib level 6.
+        Assert.True(indexedSizes[PngCompression.Balanced] <= indexedSizes[PngCompression.Fast]);
 
         canvas.Clear(Rgba.Transparent);
         var writer = new ArrayBufferWriter<byte>();

@@ -1,0 +1,164 @@
+using System.Buffers;
+
+namespace TileServer.Rendering.Png;
+
+/// <summary>
+/// The palette of an indexed-colour PNG (colour type 3): built from the tile's colours, written as PLTE and
+/// tRNS (§11.2.3, §11.3.2.1), and used to turn rows of premultiplied pixels into packed palette indices.
+/// Reused between tiles.
+/// </summary>
+internal sealed class IndexedPalette
+{
+    private readonly ColorHistogram _histogram = new();
+    private readonly MedianCutQuantizer _quantizer = new();
+    private readonly uint[] _palette = new uint[256];
+    private readonly int[] _paletteOrder = new int[256];
+    private readonly byte[] _chunkData = new byte[256 * 3];
+
+    /// <summary>Entries of the last palette built.</summary>
+    public int Size { get; private set; }
+
+    /// <summary>Whether the last palette had to be quantized (more than 256 distinct colours).</summary>
+    public bool WasQuantized { get; private set; }
+
+    /// <summary>Counts the image's colours and builds the palette: exact for ≤ 256 colours, else quantized.</summary>
+    public void Build(ReadOnlySpan<byte> pixels, int pixelCount)
+    {
+        _histogram.Reset(pixelCount);
+        var packed = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(pixels);
+        var start = 0;
+        while (start < packed.Length)
+        {
+            // Runs of one premultiplied value (parcel interiors) are counted with one hash probe.
+            var run = start + 1;
+            while (run < packed.Length && packed[run] == packed[start])
+            {
+                run++;
+            }
+
+            _histogram.Add(StraightColour.Of(pixels.Slice(start * 4, 4)), run - start);
+            start = run;
+        }
+
+        int size;
+        WasQuantized = _histogram.Count > _palette.Length;
+        if (WasQuantized)
+        {
+            size = _quantizer.Quantize(_histogram, _palette);
+        }
+        else
+        {
+            size = _histogram.Count;
+            for (var i = 0; i < size; i++)
+            {
+                _palette[i] = _histogram.ColourAt(i);
+                _histogram.SetPaletteIndexAt(i, i);
+            }
+        }
+
+        // Translucent entries first so tRNS can stop after the last of them (§11.3.2.1 allows a short tRNS).
+        var next = 0;
+        for (var pass = 0; pass < 2; pass++)
+        {
+            for (var i = 0; i < size; i++)
+            {
+                if ((_palette[i] >> 24 == 255) == (pass == 1))
+                {
+                    _paletteOrder[i] = next++;
+                }
+            }
+        }
+
+        Span<uint> reordered = stackalloc uint[256];
+        for (var i = 0; i < size; i++)
+        {
+            reordered[_paletteOrder[i]] = _palette[i];
+        }
+
+        reordered[..size].CopyTo(_palette);
+        for (var i = 0; i < _histogram.Count; i++)
+        {
+            _histogram.SetPaletteIndexAt(i, _paletteOrder[_histogram.PaletteIndexAt(i)]);
+        }
+
+        Size = size;
+    }
+
+    /// <summary>
+    /// Smallest bit depth that holds every palette index (§11.2.2 allows 1, 2, 4 and 8 for colour type 3):
+    /// a tile of one or two colours then stores a bit per pixel, which compresses to about half.
+    /// </summary>
+    internal static int IndexBitDepth(int paletteSize) => paletteSize switch
+    {
+        <= 2 => 1,
+        <= 4 => 2,
+        <= 16 => 4,
+        _ => 8,
+    };
+
+    /// <summary>Palette indices of one row, packed most significant bits first (§7.2) at <paramref name="bitDepth"/>.</summary>
+    public void FillIndexRow(ReadOnlySpan<byte> premultiplied, Span<byte> packed, int bitDepth)
+    {
+        var pixelCount = premultiplied.Length / 4;
+        var source = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(premultiplied);
+        var previous = ~source[0];
+        var index = 0;
+        if (bitDepth == 8)
+        {
+            for (var x = 0; x < pixelCount; x++)
+            {
+                if (source[x] != previous)
+                {
+                    previous = source[x];
+                    index = _histogram.PaletteIndexOf(StraightColour.Of(premultiplied.Slice(x * 4, 4)));
+                }
+
+                packed[x] = (byte)index;
+            }
+
+            return;
+        }
+
+        packed.Clear();
+        var perByte = 8 / bitDepth;
+        for (var x = 0; x < pixelCount; x++)
+        {
+            if (source[x] != previous)
+            {
+                previous = source[x];
+                index = _histogram.PaletteIndexOf(StraightColour.Of(premultiplied.Slice(x * 4, 4)));
+            }
+
+            var shift = 8 - (bitDepth * ((x % perByte) + 1));
+            packed[x / perByte] |= (byte)(index << shift);
+        }
+    }
+
+    public void WriteChunks(IBufferWriter<byte> output)
+    {
+        var size = Size;
+        var translucent = 0;
+        for (var i = 0; i < size; i++)
+        {
+            var colour = _palette[i];
+            _chunkData[i * 3] = (byte)colour;
+            _chunkData[(i * 3) + 1] = (byte)(colour >> 8);
+            _chunkData[(i * 3) + 2] = (byte)(colour >> 16);
+            if (colour >> 24 != 255)
+            {
+                translucent = i + 1;
+            }
+        }
+
+        PngEncoder.WriteChunk(output, "PLTE"u8, _chunkData.AsSpan(0, size * 3)); // §11.2.3
+        if (translucent > 0)
+        {
+            for (var i = 0; i < translucent; i++)
+            {
+                _chunkData[i] = (byte)(_palette[i] >> 24);
+            }
+
+            PngEncoder.WriteChunk(output, "tRNS"u8, _chunkData.AsSpan(0, translucent)); // §11.3.2.1
+        }
+    }
+}

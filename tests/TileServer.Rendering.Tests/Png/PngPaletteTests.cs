@@ -1,0 +1,119 @@
+using System.Buffers;
+using TileServer.Rendering.Png;
+using TileServer.Rendering.Tests.Oracle;
+using TileServer.Tests.Shared;
+
+namespace TileServer.Rendering.Tests.Png;
+
+/// <summary>Indexed PNG details: packed bit depths for small palettes, and quantized palettes that keep the
+/// frequent (style) colours exact.</summary>
+public sealed class PngPaletteTests
+{
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 1)]
+    [InlineData(3, 2)]
+    [InlineData(4, 2)]
+    [InlineData(5, 4)]
+    [InlineData(16, 4)]
+    [InlineData(17, 8)]
+    [InlineData(200, 8)]
+    public void Small_palettes_are_packed_at_the_smallest_bit_depth_and_round_trip(int colours, int expectedDepth)
+    {
+        // Width 13: rows end in a partly used byte at every depth below 8 (§7.2 pads the last byte).
+        var canvas = new RasterCanvas(13, colours);
+        canvas.Clear(Rgba.Transparent);
+        var path = new VectorPath();
+        for (var row = 1; row < colours; row++)
+        {
+            path.Reset();
+            path.AddRectangle(0, row, 13, 1);
+            canvas.FillPath(path, new Paint(new Rgba((byte)(row * 37), (byte)(255 - row), (byte)(row * 11), 255)));
+        }
+
+        var png = PngEncoderTests.Encode(canvas, new PngOptions { Indexed = true });
+        var decoded = PngPixels.Decode(png);
+
+        Assert.Equal(3, decoded.ColourType);
+        Assert.Equal(expectedDepth, decoded.BitDepth);
+        Assert.Equal(colours, decoded.PaletteSize);
+        Assert.Equal(PngEncoderTests.ExpectedStraight(canvas), decoded.Rgba);
+    }
+
+    [Fact]
+    public void One_colour_tiles_shrink_at_one_bit_per_pixel()
+    {
+        var canvas = new RasterCanvas(256, 256);
+        canvas.Clear(new Rgba(255, 255, 0, 38));
+        var packed = PngEncoderTests.Encode(canvas, new PngOptions { Indexed = true });
+        Assert.Equal(1, PngPixels.Decode(packed).BitDepth);
+
+        // The same pixels at 8 bits per index: the packed file must be smaller.
+        canvas.FillPath(Square(0, 0, 1), new Paint(new Rgba(1, 2, 3, 255)));
+        var twoColours = PngEncoderTests.Encode(canvas, new PngOptions { Indexed = true });
+        Assert.True(packed.Length < 160, $"one-colour tile is {packed.Length} bytes");
+        Assert.Equal(1, PngPixels.Decode(twoColours).BitDepth);
+    }
+
+    [Fact]
+    public void Quantized_palettes_keep_frequent_colours_exact()
+    {
+        // A parcel mosaic with anti-aliased edges between 12 style colours: far more than 256 colours.
+        var canvas = new RasterCanvas(256, 256);
+        canvas.Clear(Rgba.Transparent);
+        var styleColours = new Rgba[12];
+        for (var i = 0; i < styleColours.Length; i++)
+        {
+            styleColours[i] = new Rgba((byte)(20 * i), (byte)(250 - (13 * i)), (byte)((97 * i) % 256), 255);
+        }
+
+        canvas.BeginLayer();
+        var random = new Random(7);
+        for (var cell = 0; cell < 64; cell++)
+        {
+            double x = (cell % 8) * 32, y = (cell / 8) * 32;
+            var path = new VectorPath();
+            path.MoveTo(x + random.NextDouble(), y + random.NextDouble());
+            path.LineTo(x + 32 + random.NextDouble(), y + 0.3);
+            path.LineTo(x + 31.6, y + 32.4 + random.NextDouble());
+            path.LineTo(x + 0.7, y + 31.2);
+            path.Close();
+            canvas.FillPath(path, new Paint(styleColours[cell % styleColours.Length]));
+        }
+
+        canvas.EndLayer();
+        var encoder = new PngEncoder();
+        var decoded = PngPixels.Decode(PngEncoderTests.Encode(canvas, new PngOptions { Indexed = true }, encoder));
+        var expected = PngEncoderTests.ExpectedStraight(canvas);
+
+        Assert.True(encoder.LastPaletteWasQuantized);
+        var counts = new Dictionary<uint, int>();
+        for (var i = 0; i < expected.Length; i += 4)
+        {
+            var key = BitConverter.ToUInt32(expected, i);
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+
+        Assert.True(counts.Count > 256, $"{counts.Count} colours");
+        var exactPixels = 0;
+        for (var i = 0; i < expected.Length; i += 4)
+        {
+            if (counts[BitConverter.ToUInt32(expected, i)] >= 16)
+            {
+                Assert.Equal(expected.AsSpan(i, 4).ToArray(), decoded.Rgba.AsSpan(i, 4).ToArray());
+                exactPixels++;
+            }
+        }
+
+        Assert.True(exactPixels > 256 * 200, $"{exactPixels} pixels in frequent colours");
+        var difference = ImageDifference.Measure(decoded.Rgba, expected);
+        Assert.True(difference.Mean < 1.0, difference.ToString());
+    }
+
+    private static VectorPath Square(double x, double y, double size)
+    {
+        var path = new VectorPath();
+        path.AddRectangle(x, y, size, size);
+        return path;
+    }
+}
