@@ -52,8 +52,11 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/feature-streaming.XXXXXX")
 chmod 0755 "$work"
 pids=()
 started_pg=""
+ms_pid=""
 cleanup() {
   local pid
+  # lighttpd leaves its FastCGI mapserv processes running when it exits: collect them while they are its children.
+  if [ -n "$ms_pid" ]; then pids+=($(pgrep -P "$ms_pid" || true)); fi
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   if [ -n "$started_pg" ]; then postgres_stop || true; fi
