@@ -55,8 +55,9 @@ started_pg=""
 ms_pid=""
 cleanup() {
   local pid
-  # lighttpd leaves its FastCGI mapserv processes running when it exits: collect them while they are its children.
-  if [ -n "$ms_pid" ]; then pids+=($(pgrep -P "$ms_pid" || true)); fi
+  # lighttpd leaves its FastCGI mapserv processes running when it exits (and respawns one killed before it), so
+  # it runs in its own process group and the whole group is stopped.
+  if [ -n "$ms_pid" ]; then kill -TERM -- "-$ms_pid" 2>/dev/null || true; fi
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   if [ -n "$started_pg" ]; then postgres_stop || true; fi
@@ -186,7 +187,7 @@ fastcgi.server = ( "/mapserv" => ((
   "check-local" => "disable"
 )))
 EOF
-lighttpd -D -f "$work/lighttpd.conf" >"$work/lighttpd.log" 2>&1 &
+setsid lighttpd -D -f "$work/lighttpd.conf" >"$work/lighttpd.log" 2>&1 &
 ms_pid=$!; pids+=("$ms_pid")
 
 wait_health "$pg_port_ours" "$pg_pid" ours-pg
