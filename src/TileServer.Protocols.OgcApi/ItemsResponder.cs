@@ -8,7 +8,9 @@ using TileServer.Services.Features;
 
 /// <summary>Writes <c>/collections/{id}/items</c> as a GeoJSON FeatureCollection (Part 1 §7.15.8 with
 /// numberMatched, numberReturned, timeStamp and next/prev links) streamed feature by feature, or as an HTML table.
-/// numberMatched is counted first so the next link is known; numberReturned and the links follow the features.</summary>
+/// numberMatched is counted first so the next link is known; numberReturned and the links follow the features.
+/// The count stops at <see cref="OgcApiOptions.ExactCountLimit"/> matches or just past the page, whichever is
+/// further; beyond it numberMatched is left out (optional in Part 1 §7.15.8) and the next link still follows.</summary>
 public static class ItemsResponder
 {
     internal static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -19,7 +21,7 @@ public static class ItemsResponder
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(query);
         var cancel = context.RequestAborted;
-        long matched = await features.CountAsync(query.Request, cancel).ConfigureAwait(false);
+        var matched = await features.CountUpToAsync(query.Request, OgcApiEndpoints.Options(context).ExactCountLimit, cancel).ConfigureAwait(false);
         string timeStamp = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
         var response = context.Response;
@@ -36,7 +38,8 @@ public static class ItemsResponder
         var options = new GeoJsonOptions { SwapAxes = query.Crs.SwapsAxes };
         long returned = await GeoJsonFeatureWriter.WriteFeaturesAsync(json, features.QueryAsync(query.Request, cancel), options, cancel).ConfigureAwait(false);
         json.WriteEndArray();
-        json.WriteNumber("numberMatched", matched);
+        if (matched.IsExact)
+            json.WriteNumber("numberMatched", matched.Value);
         json.WriteNumber("numberReturned", returned);
         json.WriteString("timeStamp", timeStamp);
         json.WriteStartArray("links");
@@ -48,7 +51,7 @@ public static class ItemsResponder
     }
 
     /// <summary>self, alternate, and next/prev by offset (§7.15.8, /rec/core/fc-next-1).</summary>
-    public static IReadOnlyList<OgcLink> PageLinks(HttpRequest request, ItemsQuery query, long matched, string type)
+    public static IReadOnlyList<OgcLink> PageLinks(HttpRequest request, ItemsQuery query, MatchCount matched, string type)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(query);
@@ -59,7 +62,7 @@ public static class ItemsResponder
             new(RequestUrls.WithQuery(request, ("f", f)), "self", type, "This page"),
             new(RequestUrls.WithQuery(request, ("f", html ? "json" : "html")), "alternate", html ? OgcMediaTypes.GeoJson : OgcMediaTypes.Html, html ? "This page as GeoJSON" : "This page as HTML"),
         };
-        if (query.Offset + query.Limit < matched)
+        if (matched.HasMoreThan(query.Offset, query.Limit))
         {
             string next = (query.Offset + query.Limit).ToString(CultureInfo.InvariantCulture);
             links.Add(new(RequestUrls.WithQuery(request, ("f", f), ("offset", next), ("limit", Invariant(query.Limit))), "next", type, "Next page"));
@@ -83,11 +86,13 @@ public static class ItemsResponder
         var layer = features.Layer(query.Request.LayerId);
         string baseUrl = RequestUrls.Base(context.Request);
         string collection = $"{baseUrl}/collections/{Uri.EscapeDataString(layer.Id)}";
-        long matched = await features.CountAsync(query.Request, cancel).ConfigureAwait(false);
+        var matched = await features.CountUpToAsync(query.Request, OgcApiEndpoints.Options(context).ExactCountLimit, cancel).ConfigureAwait(false);
         var page = new HtmlPage($"{(string.IsNullOrEmpty(layer.Definition.TitleZh) ? layer.Id : layer.Definition.TitleZh)} — features",
             RequestUrls.WithQuery(context.Request, ("f", "json")),
             ($"{baseUrl}/?f=html", "Home"), ($"{baseUrl}/collections?f=html", "Collections"), ($"{collection}?f=html", layer.Id));
-        page.Paragraph(string.Create(CultureInfo.InvariantCulture, $"{matched} features match; showing {query.Offset + 1}–{Math.Min(matched, query.Offset + query.Limit)}."));
+        page.Paragraph(matched.IsExact
+            ? string.Create(CultureInfo.InvariantCulture, $"{matched.Value} features match; showing {query.Offset + 1}–{Math.Min(matched.Value, query.Offset + query.Limit)}.")
+            : string.Create(CultureInfo.InvariantCulture, $"More than {query.Offset + query.Limit} features match; showing {query.Offset + 1}–{query.Offset + query.Limit}."));
         var headers = new List<string> { "id" };
         headers.AddRange(layer.ExposedFields.Select(f => f.Name));
         page.StartTable([.. headers]);

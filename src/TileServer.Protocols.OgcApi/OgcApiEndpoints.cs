@@ -29,7 +29,7 @@ public static class OgcApiEndpoints
         return app;
     }
 
-    internal static OgcApiOptions Options(HttpContext context) => context.RequestServices.GetService<OgcApiOptions>() ?? new OgcApiOptions();
+    internal static OgcApiOptions Options(HttpContext context) => context.RequestServices?.GetService<OgcApiOptions>() ?? new OgcApiOptions();
 
     internal static FeatureService Features(HttpContext context) => context.RequestServices.GetRequiredService<FeatureService>();
 

@@ -14,6 +14,11 @@ public sealed class OgcApiOptions
     /// <summary>Largest page; a larger limit is served as this one, not refused (Part 1 §7.15.3).</summary>
     public int MaxLimit { get; set; } = 10_000;
 
+    /// <summary>numberMatched is counted exactly up to this many matches (or just past the requested page, when that
+    /// is further); beyond, counting stops and numberMatched is left out, so a page of a million-row collection
+    /// does not scan the whole collection.</summary>
+    public long ExactCountLimit { get; set; } = 100_000;
+
     /// <summary>Links the host adds to the landing page (JSON links and HTML), e.g. its map viewer at /viewer/.</summary>
     public List<OgcLandingLink> LandingLinks { get; } = [];
 

@@ -1,6 +1,6 @@
 namespace TileServer.Protocols.Wfs;
 
-using System.Text;
+using System.Globalization;
 using System.Xml;
 using NetTopologySuite.Geometries;
 
@@ -11,7 +11,7 @@ using NetTopologySuite.Geometries;
 internal sealed class GmlGeometryWriter(XmlWriter xml, string srsName, bool swapAxes)
 {
     private const string Gml = "http://www.opengis.net/gml/3.2";
-    private readonly StringBuilder text = new();
+    private char[] buffer = new char[4096];
 
     public void Write(Geometry geometry, string id)
     {
@@ -96,19 +96,40 @@ internal sealed class GmlGeometryWriter(XmlWriter xml, string srsName, bool swap
         }
     }
 
+    /// <summary>A pos/posList: the numbers are formatted straight into one reused char buffer and written with
+    /// WriteChars — no string per number and no copy of the whole list (the GML path's hot spot in the
+    /// feature streaming benchmark, docs/benchmarks.md).</summary>
     private void Positions(string element, CoordinateSequence sequence)
     {
-        text.Clear();
+        int length = 0;
         for (int i = 0; i < sequence.Count; i++)
         {
             double x = sequence.GetX(i), y = sequence.GetY(i);
             if (i > 0)
-                text.Append(' ');
-            text.Append(WfsXml.Number(swapAxes ? y : x)).Append(' ').Append(WfsXml.Number(swapAxes ? x : y));
+                Append(' ', ref length);
+            AppendNumber(swapAxes ? y : x, ref length);
+            Append(' ', ref length);
+            AppendNumber(swapAxes ? x : y, ref length);
         }
 
         xml.WriteStartElement("gml", element, Gml);
-        xml.WriteString(text.ToString());
+        xml.WriteChars(buffer, 0, length);
         xml.WriteEndElement();
+    }
+
+    private void Append(char c, ref int length)
+    {
+        if (length == buffer.Length)
+            Array.Resize(ref buffer, buffer.Length * 2);
+        buffer[length++] = c;
+    }
+
+    /// <summary>The same text as <see cref="WfsXml.Number"/> (round-trip "R", invariant culture).</summary>
+    private void AppendNumber(double value, ref int length)
+    {
+        int written;
+        while (!value.TryFormat(buffer.AsSpan(length), out written, "R", CultureInfo.InvariantCulture))
+            Array.Resize(ref buffer, buffer.Length * 2);
+        length += written;
     }
 }

@@ -9,7 +9,10 @@ using TileServer.Services.Features;
 /// <summary>Answers GetFeature and GetPropertyValue: counts the matches (numberMatched, and numberReturned
 /// from it, since the GML root carries both before the members), opens the feature stream and reads the
 /// first feature before sending headers — so a failing query still gets an ExceptionReport — then writes
-/// each feature as it is read. A client disconnect cancels the source query through RequestAborted.</summary>
+/// each feature as it is read. A client disconnect cancels the source query through RequestAborted.
+/// The count stops at <see cref="WfsOptions.ExactCountLimit"/> matches or just past the page, whichever is
+/// further; beyond it numberMatched is "unknown" (wfs.xsd types it wfs:nonNegativeIntegerOrUnknown) while
+/// numberReturned and the next link stay exact. resultType=hits always counts everything.</summary>
 public static class WfsFeatureResponder
 {
     private const int DrainBytes = 32 * 1024;
@@ -29,15 +32,17 @@ public static class WfsFeatureResponder
             LayerId = query.Layer.Id, Filter = query.Filter, SortBy = query.SortBy, Properties = query.Properties,
             Offset = query.StartIndex, Limit = query.Count, OutputCrs = query.Crs.Crs,
         };
-        long matched = query.SingleFeature ? 1 : await features.CountAsync(request, cancel).ConfigureAwait(false);
-        long returned = query.Hits ? 0 : Math.Clamp(matched - query.StartIndex, 0, query.Count);
+        var matched = query.SingleFeature ? MatchCount.Exact(1)
+            : query.Hits ? MatchCount.Exact(await features.CountAsync(request, cancel).ConfigureAwait(false))
+            : await features.CountUpToAsync(request, options.ExactCountLimit, cancel).ConfigureAwait(false);
+        long returned = query.Hits ? 0 : matched.Returned(query.StartIndex, query.Count);
         await using var items = (query.Hits || returned == 0 && !query.SingleFeature
             ? AsyncEnumerable.Empty<FeatureItem>() : features.QueryAsync(request, cancel)).GetAsyncEnumerator(cancel);
         bool any = await items.MoveNextAsync().ConfigureAwait(false);
         if (query.SingleFeature && !any)
             throw new WfsException(WfsException.NotFound, "id", "no feature with this identifier");
 
-        string? next = !query.Hits && query.Count > 0 && query.StartIndex + returned < matched ? pageUrl(query.StartIndex + query.Count) : null;
+        string? next = !query.Hits && query.Count > 0 && matched.HasMoreThan(query.StartIndex, returned) ? pageUrl(query.StartIndex + query.Count) : null;
         string? previous = !query.Hits && query.StartIndex > 0 ? pageUrl(Math.Max(0, query.StartIndex - query.Count)) : null;
         string timeStamp = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         var response = context.Response;
@@ -55,7 +60,7 @@ public static class WfsFeatureResponder
     }
 
     private static async Task WriteGmlAsync(Stream body, WfsQuery query, WfsOptions options, IAsyncEnumerator<FeatureItem> items, bool any,
-        long matched, long returned, string timeStamp, string? next, string? previous, string? valueReference, CancellationToken cancel)
+        MatchCount matched, long returned, string timeStamp, string? next, string? previous, string? valueReference, CancellationToken cancel)
     {
         using var buffer = new MemoryStream();
         using var xml = XmlWriter.Create(buffer, WfsXml.Settings(indent: false, async: false));
@@ -74,7 +79,7 @@ public static class WfsFeatureResponder
             xml.WriteAttributeString("xmlns", "xsi", null, WfsNamespaces.Xsi.NamespaceName);
             xml.WriteAttributeString("xsi", "schemaLocation", WfsNamespaces.Xsi.NamespaceName, WfsNamespaces.WfsSchemaLocation);
             xml.WriteAttributeString("timeStamp", timeStamp);
-            xml.WriteAttributeString("numberMatched", matched.ToString(CultureInfo.InvariantCulture));
+            xml.WriteAttributeString("numberMatched", matched.IsExact ? matched.Value.ToString(CultureInfo.InvariantCulture) : "unknown");
             xml.WriteAttributeString("numberReturned", returned.ToString(CultureInfo.InvariantCulture));
             if (next is not null)
                 xml.WriteAttributeString("next", next);
@@ -107,7 +112,7 @@ public static class WfsFeatureResponder
     }
 
     private static async Task WriteJsonAsync(Stream body, WfsQuery query, IAsyncEnumerator<FeatureItem> items, bool any,
-        long matched, string timeStamp, string? next, string? previous, CancellationToken cancel)
+        MatchCount matched, string timeStamp, string? next, string? previous, CancellationToken cancel)
     {
         var options = new GeoJsonOptions { SwapAxes = query.Crs.SwapsAxes, IdPrefix = query.Layer.Id + "." };
         await using var json = new Utf8JsonWriter(body);
@@ -121,7 +126,8 @@ public static class WfsFeatureResponder
         json.WriteStartObject();
         json.WriteString("type", "FeatureCollection");
         json.WriteString("timeStamp", timeStamp);
-        json.WriteNumber("numberMatched", matched);
+        if (matched.IsExact)
+            json.WriteNumber("numberMatched", matched.Value); // GeoJSON has no "unknown": left out, as OGC API does
         json.WriteStartArray("features");
         long returned = any ? await GeoJsonFeatureWriter.WriteFeaturesAsync(json, Rest(items, query), options, cancel).ConfigureAwait(false) : 0;
         json.WriteEndArray();

@@ -10,6 +10,11 @@ public sealed record WfsOptions
     /// <summary>The per-request cap: a larger count is lowered to this, and the next link pages on.</summary>
     public int MaxCount { get; init; } = 10000;
 
+    /// <summary>numberMatched is counted exactly up to this many matches (or just past the requested page, when
+    /// that is further); beyond, counting stops and numberMatched is "unknown". Keeps every page of a
+    /// million-row layer from scanning the whole layer; resultType=hits still counts everything.</summary>
+    public long ExactCountLimit { get; init; } = 100_000;
+
     /// <summary>The one namespace of every feature type (DescribeFeatureType's targetNamespace).</summary>
     public string FeatureNamespace { get; init; } = "http://tileserver.cn/planning";
 

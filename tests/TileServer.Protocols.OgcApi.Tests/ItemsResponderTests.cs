@@ -2,6 +2,7 @@ namespace TileServer.Protocols.OgcApi.Tests;
 
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using TileServer.Core.Crs;
 using TileServer.Core.Features.Filtering;
 using TileServer.Protocols.OgcApi.Tests.Support;
@@ -21,11 +22,13 @@ public sealed class ItemsResponderTests
         return context;
     }
 
-    private static async Task<JsonDocument> ItemsAsync(string query)
+    private static async Task<JsonDocument> ItemsAsync(string query, OgcApiOptions? options = null)
     {
         var (service, _) = SampleCatalog.Create();
         var context = Context(query);
-        var parsed = ItemsQueryParser.Parse(context.Request.Query, service.Layer("ghyd"), new OgcApiOptions());
+        options ??= new OgcApiOptions();
+        context.RequestServices = new ServiceCollection().AddSingleton(options).BuildServiceProvider();
+        var parsed = ItemsQueryParser.Parse(context.Request.Query, service.Layer("ghyd"), options);
         await ItemsResponder.WriteGeoJsonAsync(context, service, parsed);
         Assert.Equal("application/geo+json", context.Response.ContentType);
         return JsonDocument.Parse(((MemoryStream)context.Response.Body).ToArray());
@@ -54,6 +57,20 @@ public sealed class ItemsResponderTests
         Assert.Equal(1, json.RootElement.GetProperty("numberReturned").GetInt64());
         Assert.DoesNotContain("next", Links(json).Keys);
         Assert.Contains("prev", Links(json).Keys);
+    }
+
+    [Fact]
+    public async Task Past_the_exact_count_limit_numberMatched_is_left_out_and_next_still_follows()
+    {
+        var limitOne = new OgcApiOptions { ExactCountLimit = 1 };
+        using var json = await ItemsAsync("?limit=2", limitOne);
+        Assert.False(json.RootElement.TryGetProperty("numberMatched", out _));
+        Assert.Equal(2, json.RootElement.GetProperty("numberReturned").GetInt64());
+        Assert.Equal("http://example.org/collections/ghyd/items?limit=2&f=json&offset=2", Links(json)["next"]);
+
+        using var last = await ItemsAsync("?limit=2&offset=4", limitOne);
+        Assert.Equal(5, last.RootElement.GetProperty("numberMatched").GetInt64()); // the page reaches the end: exact
+        Assert.DoesNotContain("next", Links(last).Keys);
     }
 
     [Fact]

@@ -6,8 +6,8 @@ using NetTopologySuite.IO;
 using TileServer.Core.Features;
 using TileServer.Core.Geometry;
 
-/// <summary>A feature source over a list: honours bounds (by envelope), offset and limit like the real
-/// sources, and records the last query so tests see what the protocol passed down; filters and sort keys
+/// <summary>A feature source over a list: honours bounds (by envelope), offset, limit and the count limit like
+/// the real sources, and records the last query so tests see what the protocol passed down; filters and sort keys
 /// are recorded, never evaluated (the real sources translate them to SQL).</summary>
 internal sealed class FakeFeatureSource(string table, IReadOnlyList<FieldDefinition> fields, IReadOnlyList<(Geometry Geometry, object?[] Values)> rows)
     : IFeatureSource
@@ -25,7 +25,8 @@ internal sealed class FakeFeatureSource(string table, IReadOnlyList<FieldDefinit
     {
         LastCount = query;
         await Task.Yield();
-        return Matching(query).Count();
+        long matching = Matching(query).Count();
+        return query.CountLimit is { } cap ? Math.Min(matching, cap) : matching;
     }
 
     public async IAsyncEnumerable<FeatureRecord> QueryAsync(FeatureQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -18,6 +18,11 @@ public sealed record FeatureQuery(string Table, BoundingBox? Bounds, IReadOnlyLi
 
     public long Offset { get; init; }
 
+    /// <summary>For <see cref="IFeatureSource.CountAsync"/> only: the count may stop at this many matches, so a
+    /// paged request over a huge table does not pay for counting all of it. A source may ignore it and count
+    /// everything; callers read a result at or above the limit as "at least this many".</summary>
+    public long? CountLimit { get; init; }
+
     /// <summary>True when the query needs more than a box scan (filter, sort or offset).</summary>
     public bool IsRefined => Filter is not null || SortBy.Count > 0 || Offset > 0;
 }

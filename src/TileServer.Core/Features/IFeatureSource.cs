@@ -15,6 +15,7 @@ public interface IFeatureSource
     IAsyncEnumerable<FeatureRecord> QueryAsync(FeatureQuery query, CancellationToken cancellationToken);
 
     /// <summary>How many features match the query's bounds and filter (its limit, offset, sort and fields
-    /// are ignored): WFS numberMatched, OGC API numberMatched.</summary>
+    /// are ignored): WFS numberMatched, OGC API numberMatched. With <see cref="FeatureQuery.CountLimit"/> set,
+    /// counting may stop there (the result is then that limit).</summary>
     Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken);
 }

@@ -40,6 +40,26 @@ public sealed class FeatureService(ILayerCatalog catalog)
         return layer.Source.CountAsync(SourceQuery(layer, request, []), cancellationToken);
     }
 
+    /// <summary>Counts the matches of the request's filter and bounds, but stops after <paramref name="exactLimit"/>
+    /// of them or just past the requested page, whichever is further: a page of a huge layer costs what the page
+    /// costs, not a scan of the layer. When the count stopped, the result is only a lower bound (still enough to
+    /// know the page is full and that a next page exists).</summary>
+    public async Task<MatchCount> CountUpToAsync(FeatureRequest request, long exactLimit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var layer = Layer(request.LayerId);
+        long pageEnd = request.Limit is { } limit ? SaturatingAdd(request.Offset, limit) : long.MaxValue;
+        long cap = Math.Max(Math.Max(exactLimit, 0), SaturatingAdd(pageEnd, 1));
+        if (cap == long.MaxValue)
+            return MatchCount.Exact(await CountAsync(request, cancellationToken).ConfigureAwait(false));
+        var query = SourceQuery(layer, request, []) with { CountLimit = cap };
+        long counted = await layer.Source.CountAsync(query, cancellationToken).ConfigureAwait(false);
+        // A source honouring the cap never returns more than it; one that ignores it (allowed) counted everything.
+        return counted == cap ? MatchCount.AtLeast(cap) : MatchCount.Exact(counted);
+    }
+
+    private static long SaturatingAdd(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
+
     /// <summary>Streams the page of features the request asks for, in the request's output CRS.</summary>
     public async IAsyncEnumerable<FeatureItem> QueryAsync(FeatureRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

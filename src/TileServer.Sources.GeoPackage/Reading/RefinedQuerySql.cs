@@ -44,8 +44,12 @@ internal static class RefinedQuerySql
     public static SqlStatement Count(GeoPackageTable table, FeatureQuery query)
     {
         var translator = new SqliteFilterTranslator(table);
-        var sql = new StringBuilder("SELECT COUNT(*) FROM ").Append(SqlIdentifier.Quote(table.Info.Table)).Append(" AS t WHERE ");
+        // With a cap, the LIMIT inside stops the scan there instead of visiting every matching row.
+        var sql = new StringBuilder(query.CountLimit is null ? "SELECT COUNT(*) FROM " : "SELECT COUNT(*) FROM (SELECT 1 FROM ")
+            .Append(SqlIdentifier.Quote(table.Info.Table)).Append(" AS t WHERE ");
         AppendWhere(sql, table, query, translator);
+        if (query.CountLimit is { } cap)
+            sql.Append(" LIMIT ").Append(translator.Add(cap)).Append(") AS capped");
         return new SqlStatement(sql.ToString(), translator.Parameters);
     }
 

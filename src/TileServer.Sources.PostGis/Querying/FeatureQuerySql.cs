@@ -48,6 +48,14 @@ internal static class FeatureQuerySql
 
     public static string Count(PostGisTable table, FeatureQuery query, PostgresFilterTranslator translator)
     {
+        if (query.CountLimit is { } cap)
+        {
+            // A LIMIT inside lets the scan stop at the cap instead of visiting every matching row.
+            var capped = new StringBuilder("SELECT count(*) FROM (SELECT 1");
+            AppendFromWhere(capped, table, query, translator);
+            return capped.Append(" LIMIT ").Append(translator.Add(cap)).Append(") AS capped").ToString();
+        }
+
         var sql = new StringBuilder("SELECT count(*)");
         AppendFromWhere(sql, table, query, translator);
         return sql.ToString();

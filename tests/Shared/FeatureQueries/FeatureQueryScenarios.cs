@@ -157,6 +157,22 @@ public abstract class FeatureQueryScenarios
         Assert.Equal(QueryDataset.Count, await source.CountAsync(new FeatureQuery(table, null, []), CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_count_limit_stops_the_count_there_and_is_exact_below_it()
+    {
+        var (source, table) = await OpenAsync();
+        var (x, y) = QueryDataset.Corner(0, 0);
+        var bounds = new BoundingBox(x, y, x + 0.035, y + 0.025); // cells 0..3 × 0..2
+        var filter = new ComparisonFilter("bh", ComparisonOperator.GreaterOrEqual, FilterValue.OfInteger(0));
+        long matching = await source.CountAsync(new FeatureQuery(table, bounds, []) { Filter = filter }, CancellationToken.None);
+        Assert.InRange(matching, 3, QueryDataset.Count - 1);
+
+        Assert.Equal(2, await source.CountAsync(new FeatureQuery(table, bounds, []) { Filter = filter, CountLimit = 2 }, CancellationToken.None));
+        Assert.Equal(matching, await source.CountAsync(new FeatureQuery(table, bounds, []) { Filter = filter, CountLimit = matching + 5 }, CancellationToken.None));
+        Assert.Equal(5, await source.CountAsync(new FeatureQuery(table, null, []) { CountLimit = 5 }, CancellationToken.None));
+        Assert.Equal(QueryDataset.Count, await source.CountAsync(new FeatureQuery(table, null, []) { CountLimit = QueryDataset.Count }, CancellationToken.None));
+    }
+
     [Theory]
     [InlineData("abc!", '*', '.', '!')]
     [InlineData("a*b", '*', '*', '!')]

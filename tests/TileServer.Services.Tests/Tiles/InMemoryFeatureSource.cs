@@ -26,7 +26,7 @@ internal sealed class InMemoryFeatureSource(string table, IReadOnlyList<FieldDef
         long count = 0;
         await foreach (var _ in QueryAsync(query with { Offset = 0, Limit = null }, cancellationToken))
             count++;
-        return count;
+        return query.CountLimit is { } cap ? Math.Min(count, cap) : count; // stops at the cap, as the real sources do
     }
 
     public async IAsyncEnumerable<FeatureRecord> QueryAsync(FeatureQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
