@@ -9,7 +9,7 @@
 # Ours: in process, no cache (RasterTileService.ProduceAsync, `TileServer.Benchmarks render-tiles`),
 # JIT fully optimising from the start (TieredCompilation=0). Mapnik: benchmarks/mapnik_render.py
 # (Debian python3-mapnik via /usr/bin/python3), render + png8 encode. Both: one warm-up render per tile,
-# then ROUNDS timed renders; the medians of wall time and of process CPU time (clock_gettime
+# then ROUNDS timed renders, in PASSES alternating passes; the medians of wall time and of process CPU time (clock_gettime
 # CLOCK_PROCESS_CPUTIME_ID on both sides) are reported. The ratio is taken on CPU time, which other jobs on
 # a shared machine do not inflate the way they inflate wall time. Prints a table with the ratios and PNG
 # sizes, and the load.
@@ -17,6 +17,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${ROUNDS:-15}
+# The two renderers alternate PASSES times, and each tile's medians are taken over the passes too, so a
+# burst of load on the machine during one side's turn does not decide the ratio.
+passes=${PASSES:-3}
 out=${OUT:-$(mktemp -d)}
 mkdir -p "$out"
 bench=benchmarks/TileServer.Benchmarks/bin/Release/net10.0/TileServer.Benchmarks.dll
@@ -37,9 +40,27 @@ for z in (8, 12, 14, 16):
 PY
 
 echo "load before: $(cat /proc/loadavg)"
-DOTNET_TieredCompilation=0 dotnet "$bench" render-tiles "$tiles" "$rounds" "$out/ours" >"$out/ours.txt"
-/usr/bin/python3 benchmarks/mapnik_render.py "$gpkg" styles "$tiles" "$rounds" "$out/mapnik" >"$out/mapnik.txt"
+for pass in $(seq 1 "$passes"); do
+  DOTNET_TieredCompilation=0 dotnet "$bench" render-tiles "$tiles" "$rounds" "$out/ours" >"$out/ours.$pass.txt"
+  /usr/bin/python3 benchmarks/mapnik_render.py "$gpkg" styles "$tiles" "$rounds" "$out/mapnik" >"$out/mapnik.$pass.txt"
+done
 echo "load after:  $(cat /proc/loadavg)"
+
+# Per tile and column, the median over the passes (each pass's value already a median over ROUNDS).
+/usr/bin/python3 - "$out" "$passes" <<'PY'
+import sys, statistics
+out, passes = sys.argv[1], int(sys.argv[2])
+for side in ("ours", "mapnik"):
+    runs = [[l.split() for l in open(f"{out}/{side}.{p}.txt") if l.strip()] for p in range(1, passes + 1)]
+    with open(f"{out}/{side}.txt", "w") as merged:
+        for rows in zip(*runs):
+            first = list(rows[0])
+            for column in range(2, len(first)):
+                first[column] = str(statistics.median(float(r[column]) for r in rows))
+                if column in (3, 4) and side == "mapnik" or column == 3 and side == "ours":
+                    first[column] = str(int(float(first[column])))  # byte counts
+            merged.write(" ".join(first) + "\n")
+PY
 
 /usr/bin/python3 - "$tiles" "$out/ours.txt" "$out/mapnik.txt" <<'PY'
 import sys

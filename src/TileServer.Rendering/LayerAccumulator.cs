@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace TileServer.Rendering;
 
 /// <summary>
@@ -44,15 +46,17 @@ internal sealed class LayerAccumulator
                 }
 
                 var normalise = coverage > 1f ? 1f / coverage : 1f;
-                var src = _premultiplied.AsSpan(index * 4, 4);
+                var accumulated = _premultiplied.AsSpan(index * 4, 4);
                 var dst = pixels.AsSpan(index * 4, 4);
-                var keep = 1f - (src[3] * normalise / 255f);
-                for (var channel = 0; channel < 4; channel++)
-                {
-                    dst[channel] = (byte)Math.Min(255f, (src[channel] * normalise) + (dst[channel] * keep) + 0.5f);
-                }
-
-                src.Clear();
+                var src = Vector128.Create<float>(accumulated) * normalise;
+                var keep = 1f - (src.GetElement(3) / 255f);
+                var below = Vector128.Create((float)dst[0], dst[1], dst[2], dst[3]);
+                var result = Vector128.ConvertToInt32(Vector128.Min((src + (below * keep)) + Vector128.Create(0.5f), Vector128.Create(255f)));
+                dst[0] = (byte)result.GetElement(0);
+                dst[1] = (byte)result.GetElement(1);
+                dst[2] = (byte)result.GetElement(2);
+                dst[3] = (byte)result.GetElement(3);
+                accumulated.Clear();
                 _coverage[index] = 0f;
             }
         }
@@ -67,6 +71,7 @@ internal sealed class LayerAccumulator
         var first = -1;
         var last = -1;
         var rowIndex = (y * _width) + x0;
+        var colour = Vector128.Create(r, g, b, a);
         for (var i = 0; i < coverage.Length; i++)
         {
             var c = coverage[i];
@@ -82,10 +87,7 @@ internal sealed class LayerAccumulator
 
             last = i;
             var accumulated = _premultiplied.AsSpan((rowIndex + i) * 4, 4);
-            accumulated[0] += r * c;
-            accumulated[1] += g * c;
-            accumulated[2] += b * c;
-            accumulated[3] += a * c;
+            (Vector128.Create<float>(accumulated) + (colour * c)).CopyTo(accumulated);
             _coverage[rowIndex + i] += c;
         }
 
