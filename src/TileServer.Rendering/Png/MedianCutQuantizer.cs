@@ -51,16 +51,30 @@ internal sealed class MedianCutQuantizer
             _keys = new int[n];
         }
 
-        // Most frequent first: the anchors are then a prefix of _items.
+        // Frequent colours first (a partition, not a sort of all n), then those few by descending count:
+        // the anchors are a prefix of _items, and any frequent colours beyond MaxAnchors join the median cut.
+        var frequent = 0;
         for (var i = 0; i < n; i++)
         {
-            _items[i] = i;
-            _keys[i] = -histogram.CountAt(i);
+            if (histogram.CountAt(i) >= AnchorMinimumPixels)
+            {
+                _items[i] = _items[frequent];
+                _items[frequent++] = i;
+            }
+            else
+            {
+                _items[i] = i;
+            }
         }
 
-        _keys.AsSpan(0, n).Sort(_items.AsSpan(0, n));
+        for (var i = 0; i < frequent; i++)
+        {
+            _keys[i] = -histogram.CountAt(_items[i]);
+        }
+
+        _keys.AsSpan(0, frequent).Sort(_items.AsSpan(0, frequent));
         var anchors = 0;
-        while (anchors < Math.Min(MaxAnchors, n) && histogram.CountAt(_items[anchors]) >= AnchorMinimumPixels)
+        while (anchors < Math.Min(MaxAnchors, frequent))
         {
             palette[anchors] = histogram.ColourAt(_items[anchors]);
             histogram.SetPaletteIndexAt(_items[anchors], anchors);
