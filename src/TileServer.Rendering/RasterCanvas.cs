@@ -72,15 +72,20 @@ public sealed class RasterCanvas
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(style);
         var source = path;
+
+        // Stroke parts outside this margin cannot reach the canvas: caps extend ≤ w/2·√2, miters ≤ w/2·limit.
+        var margin = (style.Width / 2 * Math.Max(style.MiterLimit, 1.5)) + 2;
         if (style.DashArray is { Length: > 0 })
         {
-            // Dashes outside this margin cannot reach the canvas: caps extend ≤ w/2·√2, miters ≤ w/2·limit.
-            var margin = (style.Width / 2 * Math.Max(style.MiterLimit, 1.5)) + 2;
             _dashes.Reset();
             if (_dasher.Dash(path, style, -margin, -margin, Width + margin, Height + margin, _dashes))
             {
                 source = _dashes;
             }
+        }
+        else if (StrokeCuller.Cull(path, -margin, -margin, Width + margin, Height + margin, _dashes))
+        {
+            source = _dashes;
         }
 
         _outline.Reset();
