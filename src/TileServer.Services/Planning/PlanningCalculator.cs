@@ -57,8 +57,10 @@ public sealed class PlanningCalculator(ILayerCatalog catalog)
             }
         }
 
-        foreach (var (code, farmland, wkb) in landUse)
+        for (int i = 0; i < landUse.Count; i++)
         {
+            var (code, farmland, wkb) = landUse[i];
+            landUse[i] = default; // each WKB becomes garbage once measured
             var lonLat = reader.Read(wkb);
             var unit = Unit(code, lonLat);
             double area = unit.Zone.ToPlane.Transform(lonLat).Area;
@@ -72,10 +74,23 @@ public sealed class PlanningCalculator(ILayerCatalog catalog)
             }
         }
 
-        foreach (string line in PlanningLayerIds.ControlLines)
+        // This method is async, so the list lives in its state machine until the end unless emptied.
+        landUse.Clear();
+        landUse.TrimExcess();
+
+        // Permanent basic farmland is read last and screened: at the 2-million-parcel scale it has 673,252
+        // polygons against 22,074 of the two other lines, and holding all of them in the plane (NetTopologySuite
+        // objects, about 2.5 times their WKB) took over a gigabyte (docs/planning.md, "Memory"). Only the few that
+        // can meet another line are kept for the overlay; its area is summed from every polygon as before.
+        string screened = PlanningLayerIds.PermanentBasicFarmland;
+        foreach (string line in PlanningLayerIds.ControlLines.Where(l => l != screened).Append(screened))
         {
-            foreach (var (code, wkb) in await ReadAllAsync(line, cancellationToken).ConfigureAwait(false))
+            var screen = line == screened ? new OverlapScreen(units.Values) : null;
+            var features = await ReadAllAsync(line, cancellationToken).ConfigureAwait(false);
+            for (int i = 0; i < features.Count; i++)
             {
+                var (code, wkb) = features[i];
+                features[i] = default; // each WKB becomes garbage once projected
                 var lonLat = reader.Read(wkb);
                 var unit = Unit(code, lonLat);
                 var plane = unit.Zone.ToPlane.Transform(lonLat);
@@ -85,6 +100,11 @@ public sealed class PlanningCalculator(ILayerCatalog catalog)
                     case PlanningLayerIds.PermanentBasicFarmland: unit.PermanentBasicFarmland += area; break;
                     case PlanningLayerIds.Redline: unit.Redline += area; break;
                     default: unit.UrbanBoundary += area; break;
+                }
+
+                if (screen is not null && !screen.MayOverlap(unit, plane))
+                {
+                    continue;
                 }
 
                 if (!unit.ControlLines.TryGetValue(line, out var list))
