@@ -44,25 +44,14 @@ public sealed class PlanningCalculator(ILayerCatalog catalog)
             units[zone.Code] = new UnitAccumulator(zone);
         }
 
-        // Each layer is read to the end before its geometries are projected, so a database source's statement
-        // is not held open (and its timeout not spent) while this thread works.
-        var landUse = new List<(string Code, bool Farmland, byte[] Wkb)>();
-        await foreach (var record in Read(PlanningLayerIds.LandUse, ["xzqdm", "ydyhfldm"], cancellationToken).ConfigureAwait(false))
+        // Each layer is read to the end at the pace of the source while a worker projects and measures what has been
+        // read (ReadAhead), so a database statement is not held open by this work, and features do not pile up.
+        await ReadAhead.RunAsync(LandUse(cancellationToken), feature =>
         {
-            string landClass = Text(record.Values[1]);
-            bool farmland = landClass.StartsWith(FarmlandClass, StringComparison.Ordinal);
-            if (farmland || landClass.StartsWith(GrasslandClass, StringComparison.Ordinal))
-            {
-                landUse.Add((Text(record.Values[0]), farmland, record.Wkb.ToArray()));
-            }
-        }
-
-        foreach (var (code, farmland, wkb) in landUse)
-        {
-            var lonLat = reader.Read(wkb);
-            var unit = Unit(code, lonLat);
+            var lonLat = reader.Read(feature.Wkb);
+            var unit = Unit(feature.Code, lonLat);
             double area = unit.Zone.ToPlane.Transform(lonLat).Area;
-            if (farmland)
+            if (feature.Farmland)
             {
                 unit.Farmland += area;
             }
@@ -70,14 +59,20 @@ public sealed class PlanningCalculator(ILayerCatalog catalog)
             {
                 unit.Grassland += area;
             }
-        }
+        }, cancellationToken).ConfigureAwait(false);
 
-        foreach (string line in PlanningLayerIds.ControlLines)
+        // Permanent basic farmland is read last and screened: at the 2-million-parcel scale it has 673,252
+        // polygons against 22,074 of the two other lines, and holding all of them in the plane (NetTopologySuite
+        // objects, about 2.5 times their WKB) took over a gigabyte (docs/planning.md, "Memory"). Only the few that
+        // can meet another line are kept for the overlay; its area is summed from every polygon as before.
+        string screened = PlanningLayerIds.PermanentBasicFarmland;
+        foreach (string line in PlanningLayerIds.ControlLines.Where(l => l != screened).Append(screened))
         {
-            foreach (var (code, wkb) in await ReadAllAsync(line, cancellationToken).ConfigureAwait(false))
+            var screen = line == screened ? new OverlapScreen(units.Values) : null;
+            await ReadAhead.RunAsync(Coded(line, cancellationToken), feature =>
             {
-                var lonLat = reader.Read(wkb);
-                var unit = Unit(code, lonLat);
+                var lonLat = reader.Read(feature.Wkb);
+                var unit = Unit(feature.Code, lonLat);
                 var plane = unit.Zone.ToPlane.Transform(lonLat);
                 double area = plane.Area;
                 switch (line)
@@ -87,27 +82,36 @@ public sealed class PlanningCalculator(ILayerCatalog catalog)
                     default: unit.UrbanBoundary += area; break;
                 }
 
+                if (screen is not null && !screen.MayOverlap(unit, plane))
+                {
+                    return;
+                }
+
                 if (!unit.ControlLines.TryGetValue(line, out var list))
                 {
                     unit.ControlLines[line] = list = [];
                 }
 
                 list.Add(plane);
-            }
+            }, cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var (code, wkb) in await ReadAllAsync(PlanningLayerIds.UrbanLand2020, cancellationToken).ConfigureAwait(false))
+        await ReadAhead.RunAsync(Coded(PlanningLayerIds.UrbanLand2020, cancellationToken), feature =>
         {
-            var lonLat = reader.Read(wkb);
-            var unit = Unit(code, lonLat);
+            var lonLat = reader.Read(feature.Wkb);
+            var unit = Unit(feature.Code, lonLat);
             unit.UrbanLand2020 += unit.Zone.ToPlane.Transform(lonLat).Area;
-        }
+        }, cancellationToken).ConfigureAwait(false);
 
         var conflicts = new List<ControlLineConflict>();
         foreach (var unit in units.Values.OrderBy(u => u.Zone.Code, StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
             conflicts.AddRange(ConflictFinder.Find(unit));
+
+            // The caller's continuation (and its collection, PlanningMonitor.ReturnMemory) may run inline on this
+            // stack while this frame still roots the units; measured 252 MB of planes kept alive that way.
+            unit.ControlLines.Clear();
         }
 
         return new PlanningSnapshot(
@@ -116,16 +120,29 @@ public sealed class PlanningCalculator(ILayerCatalog catalog)
             conflicts);
     }
 
-    /// <summary>A layer's features as (xzqdm, WKB), read to the end.</summary>
-    private async Task<List<(string Code, byte[] Wkb)>> ReadAllAsync(string layerId, CancellationToken cancellationToken)
+    /// <summary>The farmland and grassland parcels of ghyd as (xzqdm, farmland?, WKB).</summary>
+    private async IAsyncEnumerable<(string Code, bool Farmland, byte[] Wkb)> LandUse(
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var result = new List<(string, byte[])>();
+        await foreach (var record in Read(PlanningLayerIds.LandUse, ["xzqdm", "ydyhfldm"], cancellationToken).ConfigureAwait(false))
+        {
+            string landClass = Text(record.Values[1]);
+            bool farmland = landClass.StartsWith(FarmlandClass, StringComparison.Ordinal);
+            if (farmland || landClass.StartsWith(GrasslandClass, StringComparison.Ordinal))
+            {
+                yield return (Text(record.Values[0]), farmland, record.Wkb.ToArray());
+            }
+        }
+    }
+
+    /// <summary>A layer's features as (xzqdm, WKB).</summary>
+    private async IAsyncEnumerable<(string Code, byte[] Wkb)> Coded(
+        string layerId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         await foreach (var record in Read(layerId, ["xzqdm"], cancellationToken).ConfigureAwait(false))
         {
-            result.Add((Text(record.Values[0]), record.Wkb.ToArray()));
+            yield return (Text(record.Values[0]), record.Wkb.ToArray());
         }
-
-        return result;
     }
 
     private async IAsyncEnumerable<FeatureRecord> Read(

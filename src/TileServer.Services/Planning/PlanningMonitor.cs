@@ -90,6 +90,13 @@ public sealed class PlanningMonitor : IDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>A run allocates in proportion to the data (gigabytes on the 2-million-parcel set) and the server
+    /// may then sit idle: without allocations no collection runs and the garbage stays committed, which is how
+    /// an idle server was seen holding 2.5 GB (docs/planning.md, "Memory"). One aggressive, compacting
+    /// collection per run (rare: start-up and data changes) hands it back to the operating system.</summary>
+    private static void ReturnMemory() =>
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+
     private async Task RunAsync()
     {
         while (true)
@@ -102,6 +109,7 @@ public sealed class PlanningMonitor : IDisposable
                 Volatile.Write(ref report, builder.Build(result));
                 LastFailure = null;
                 await feed.PublishAsync([LayerDataChange.Whole(PlanningLayerIds.Conflicts)], stopping.Token).ConfigureAwait(false);
+                ReturnMemory();
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {

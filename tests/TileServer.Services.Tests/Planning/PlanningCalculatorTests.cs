@@ -88,4 +88,51 @@ public sealed class PlanningCalculatorTests
         Assert.Equal("EPSG:4550", snapshot.Units["999999"].Crs);
         Assert.True(snapshot.Units["999999"].PermanentBasicFarmlandM2 > 0);
     }
+
+    [Fact]
+    public async Task Permanent_basic_farmland_far_from_the_other_lines_counts_in_the_area_but_not_in_the_overlay()
+    {
+        var source = Sample();
+        // Polygons whose envelopes meet no other control line are screened out of the overlay (OverlapScreen).
+        for (int n = 0; n < 5; n++)
+        {
+            source.Add("yjjbnt", PlanningTestSource.Box(118.60 + (0.01 * n), 40.97, 118.605 + (0.01 * n), 40.98), "130881");
+        }
+
+        var snapshot = await new PlanningCalculator(source.Catalog()).ComputeAsync(CancellationToken.None);
+
+        var unit = Assert.Single(snapshot.Units.Values);
+        double expected = GkArea(118.60, 40.95, 118.66, 40.96)
+            + Enumerable.Range(0, 5).Sum(n => GkArea(118.60 + (0.01 * n), 40.97, 118.605 + (0.01 * n), 40.98));
+        Close(expected, unit.PermanentBasicFarmlandM2);
+        var conflict = Assert.Single(snapshot.Conflicts);
+        Assert.Equal(("yjjbnt", "stbhhx"), (conflict.LineA, conflict.LineB));
+        Close(GkArea(118.65, 40.95, 118.66, 40.96), conflict.AreaM2, 1e-3);
+    }
+
+    [Theory]
+    [InlineData("ghyd")]
+    [InlineData("yjjbnt")]
+    [InlineData("czjsyd2020")]
+    public async Task A_source_failing_in_the_middle_of_a_layer_fails_the_computation_with_its_own_error(string table)
+    {
+        var source = Sample();
+        source.Add("ghyd", PlanningTestSource.Box(118.70, 40.90, 118.72, 40.92), "130881", "0101");
+        source.Add("yjjbnt", PlanningTestSource.Box(118.70, 40.97, 118.72, 40.98), "130881");
+        source.Add("czjsyd2020", PlanningTestSource.Box(118.70, 40.97, 118.72, 40.98), "130881");
+        source.FailingAfterFirstRow = table;
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => new PlanningCalculator(source.Catalog()).ComputeAsync(CancellationToken.None));
+        Assert.Equal("source down mid-layer", failure.Message);
+    }
+
+    [Fact]
+    public async Task A_cancelled_computation_ends_with_cancellation()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => new PlanningCalculator(Sample().Catalog()).ComputeAsync(cancelled.Token));
+    }
 }

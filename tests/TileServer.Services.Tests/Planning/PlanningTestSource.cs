@@ -24,6 +24,9 @@ internal sealed class PlanningTestSource : IFeatureSource
     /// <summary>When set, every query fails (a source outage).</summary>
     public bool Failing { get; set; }
 
+    /// <summary>When set, reading this table fails after its first row (an outage in the middle of a layer).</summary>
+    public string? FailingAfterFirstRow { get; set; }
+
     public IReadOnlyList<SourceLayerInfo> Layers { get; } = Tables.Select(t => new SourceLayerInfo(
         t, "geom", GeometryKind.MultiPolygon, 4490, new BoundingBox(118, 40, 120, 42),
         [new FieldDefinition("xzqdm", FieldType.Text), new FieldDefinition("xzqmc", FieldType.Text), new FieldDefinition("ydyhfldm", FieldType.Text)], 0)).ToArray();
@@ -55,6 +58,11 @@ internal sealed class PlanningTestSource : IFeatureSource
         var snapshot = rows[query.Table].ToList();
         for (int i = 0; i < snapshot.Count; i++)
         {
+            if (i == 1 && FailingAfterFirstRow == query.Table)
+            {
+                throw new InvalidOperationException("source down mid-layer");
+            }
+
             yield return new FeatureRecord(i + 1, writer.Write(snapshot[i].Geometry), query.Fields.Select(f => snapshot[i].Values[f]).ToArray());
         }
     }
