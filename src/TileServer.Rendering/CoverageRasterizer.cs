@@ -330,18 +330,30 @@ internal sealed class CoverageRasterizer
         }
 
         // Cell (row, col) is at origin + col · SubRows, origin = the pixel row's start + the sub-row.
-        var cells = _accumulation.AsSpan(((row / SubRows) * _pixelRowStride) + (row % SubRows));
+        var pixelRow = (int)((uint)row / SubRows);
+        var origin = (pixelRow * _pixelRowStride) + (int)((uint)row % SubRows);
         var col = (int)xa;
         _minCol = Math.Min(_minCol, col);
         if (xb <= col + 1)
         {
+            // The common case at tile scale: the piece stays within one cell.
             var f = ((xa + xb) * 0.5) - col;
-            cells[col * SubRows] += (float)(height * (1 - f));
-            cells[(col + 1) * SubRows] += (float)(height * f);
+            var at = origin + (col * SubRows);
+            _accumulation[at] += (float)(height * (1 - f));
+            _accumulation[at + SubRows] += (float)(height * f);
             _maxCol = Math.Max(_maxCol, col + 1);
-            MarkTouched(row / SubRows, col / SubColumns, (col + 1) / SubColumns);
+            var pixel = (int)((uint)col / SubColumns);
+            _touched[(pixelRow * _touchedWordsPerRow) + (pixel >> 6)] |= 1UL << (pixel & 63);
+            if ((col + 1) % SubColumns == 0)
+            {
+                pixel++;
+                _touched[(pixelRow * _touchedWordsPerRow) + (pixel >> 6)] |= 1UL << (pixel & 63);
+            }
+
             return;
         }
+
+        var cells = _accumulation.AsSpan(origin);
 
         var firstCol = col;
 
@@ -359,7 +371,7 @@ internal sealed class CoverageRasterizer
         }
 
         _maxCol = Math.Max(_maxCol, col);
-        MarkTouched(row / SubRows, firstCol / SubColumns, col / SubColumns);
+        MarkTouched(pixelRow, firstCol / SubColumns, col / SubColumns);
     }
 
     private void ClearTouchedCells()
