@@ -34,8 +34,7 @@ internal sealed class CoverageRasterizer
     private readonly int _pixelRowStride;
     private readonly float[] _accumulation;
     private readonly float[] _rowCoverage;
-    private readonly ulong[] _touched;
-    private readonly int _touchedWordsPerRow;
+    private readonly TouchedPixels _touched;
     private int _minCol;
     private int _maxCol;
     private int _minRow;
@@ -53,8 +52,7 @@ internal sealed class CoverageRasterizer
         _pixelRowStride = ((width * SubColumns) + 2) * SubRows;
         _accumulation = new float[_pixelRowStride * height];
         _rowCoverage = new float[width];
-        _touchedWordsPerRow = (width + 1 + 63) / 64; // A deposit may land in the spare column right of the canvas.
-        _touched = new ulong[_touchedWordsPerRow * height];
+        _touched = new TouchedPixels(width + 1, height); // A deposit may land in the spare column right of the canvas.
         ResetBounds();
     }
 
@@ -186,11 +184,10 @@ internal sealed class CoverageRasterizer
         for (var py = firstPixelRow; py <= lastPixelRow; py++)
         {
             var winding = Vector128<float>.Zero;
-            var touched = _touched.AsSpan(py * _touchedWordsPerRow, _touchedWordsPerRow);
             var x = firstPixel;
             while (x <= lastPixel)
             {
-                var next = Math.Min(NextTouched(touched, x), lastPixel + 1);
+                var next = Math.Min(_touched.Next(py, x), lastPixel + 1);
                 if (next > x)
                 {
                     // No deposits in [x, next): every cell of a strip has that strip's running winding.
@@ -203,7 +200,7 @@ internal sealed class CoverageRasterizer
                 x++;
             }
 
-            touched.Clear();
+            _touched.ClearRows(py, py);
             sink.BlendRow(py, firstPixel, coverage);
         }
 
@@ -228,48 +225,6 @@ internal sealed class CoverageRasterizer
         cells.Clear();
         winding = w;
         return Vector128.Sum(sum) * cellWeight;
-    }
-
-    /// <summary>First flagged pixel column at or after <paramref name="from"/>, or int.MaxValue.</summary>
-    private static int NextTouched(ReadOnlySpan<ulong> touched, int from)
-    {
-        var word = from >> 6;
-        if (word >= touched.Length)
-        {
-            return int.MaxValue;
-        }
-
-        var bits = touched[word] & (ulong.MaxValue << (from & 63));
-        while (bits == 0)
-        {
-            if (++word == touched.Length)
-            {
-                return int.MaxValue;
-            }
-
-            bits = touched[word];
-        }
-
-        return (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
-    }
-
-    /// <summary>Flags pixel columns [first, last] of a pixel row as holding deposits.</summary>
-    private void MarkTouched(int pixelRow, int first, int last)
-    {
-        var row = pixelRow * _touchedWordsPerRow;
-        if (first == last)
-        {
-            _touched[row + (first >> 6)] |= 1UL << (first & 63);
-            return;
-        }
-
-        for (var word = first >> 6; word <= last >> 6; word++)
-        {
-            var low = word == first >> 6 ? first & 63 : 0;
-            var high = word == last >> 6 ? last & 63 : 63;
-            var mask = (ulong.MaxValue >> (63 - high)) & (ulong.MaxValue << low);
-            _touched[row + word] |= mask;
-        }
     }
 
     /// <summary>Fill rule on (possibly fractional) cell-averaged winding numbers, four sub-rows at once.</summary>
@@ -343,11 +298,10 @@ internal sealed class CoverageRasterizer
             _accumulation[at + SubRows] += (float)(height * f);
             _maxCol = Math.Max(_maxCol, col + 1);
             var pixel = (int)((uint)col / SubColumns);
-            _touched[(pixelRow * _touchedWordsPerRow) + (pixel >> 6)] |= 1UL << (pixel & 63);
+            _touched.Flag(pixelRow, pixel);
             if ((col + 1) % SubColumns == 0)
             {
-                pixel++;
-                _touched[(pixelRow * _touchedWordsPerRow) + (pixel >> 6)] |= 1UL << (pixel & 63);
+                _touched.Flag(pixelRow, pixel + 1);
             }
 
             return;
@@ -371,7 +325,7 @@ internal sealed class CoverageRasterizer
         }
 
         _maxCol = Math.Max(_maxCol, col);
-        MarkTouched(pixelRow, firstCol / SubColumns, col / SubColumns);
+        _touched.FlagRange(pixelRow, firstCol / SubColumns, col / SubColumns);
     }
 
     private void ClearTouchedCells()
@@ -383,7 +337,7 @@ internal sealed class CoverageRasterizer
 
         if (_minRow <= _maxRow)
         {
-            _touched.AsSpan((_minRow / SubRows) * _touchedWordsPerRow, ((_maxRow / SubRows) - (_minRow / SubRows) + 1) * _touchedWordsPerRow).Clear();
+            _touched.ClearRows(_minRow / SubRows, _maxRow / SubRows);
         }
 
         ResetBounds();

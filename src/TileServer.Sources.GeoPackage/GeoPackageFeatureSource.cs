@@ -216,9 +216,16 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IDisposable
     private static bool Step(BoxScanStatement scan, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        return Interruptible(static s => s.Step(), scan, cancellationToken);
+    }
+
+    /// <summary>Runs one SQLite call; SQLITE_INTERRUPT raised because the query was cancelled (see QueryAsync's
+    /// sqlite3_interrupt registration) surfaces as the cancellation it is.</summary>
+    private static TResult Interruptible<TState, TResult>(Func<TState, TResult> call, TState state, CancellationToken cancellationToken)
+    {
         try
         {
-            return scan.Step();
+            return call(state);
         }
         catch (SqliteException e) when (e.SqliteErrorCode == SqliteInterrupt && cancellationToken.IsCancellationRequested)
         {
@@ -259,7 +266,7 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IDisposable
 
         // SQLite's default page cache (2 MB) is smaller than one dense tile's rows (about 900 pages of
         // 平泉's seat at z12), so every tile re-read its pages from the OS. 16 MiB per pooled connection
-        // keeps a neighbourhood of tiles in memory; measured 5–15 % off such a raster tile.
+        // keeps a neighbourhood of tiles in memory (docs/benchmarks.md, "Raster tiles against Mapnik").
         using (var pragma = connection.CreateCommand())
         {
             pragma.CommandText = "PRAGMA cache_size = -16384";
@@ -269,29 +276,13 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IDisposable
         return connection;
     }
 
-    private static SqliteDataReader Execute(SqliteCommand command, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return command.ExecuteReader();
-        }
-        catch (SqliteException e) when (e.SqliteErrorCode == SqliteInterrupt && cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException("GeoPackage query cancelled", e, cancellationToken);
-        }
-    }
+    private static SqliteDataReader Execute(SqliteCommand command, CancellationToken cancellationToken) =>
+        Interruptible(static c => c.ExecuteReader(), command, cancellationToken);
 
     private static bool Read(SqliteDataReader reader, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        try
-        {
-            return reader.Read();
-        }
-        catch (SqliteException e) when (e.SqliteErrorCode == SqliteInterrupt && cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException("GeoPackage query cancelled", e, cancellationToken);
-        }
+        return Interruptible(static r => r.Read(), reader, cancellationToken);
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");

@@ -1,6 +1,5 @@
 namespace TileServer.Sources.GeoPackage.Reading;
 
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 using TileServer.Core.Features;
@@ -65,42 +64,21 @@ internal sealed class BoxScanStatement : IDisposable
     /// <summary>The column's bytes, valid until the next <see cref="Step"/>.</summary>
     public ReadOnlySpan<byte> Blob(int ordinal) => raw.sqlite3_column_blob(statement, ordinal);
 
-    /// <summary>The column as the field's declared type, normalised like <see cref="FieldValueReading"/>:
-    /// SQLite's type affinity lets any column hold any storage class.</summary>
+    /// <summary>The column as the field's declared type, by the same rules as <see cref="FieldValueReading"/>.</summary>
     public object? Value(int ordinal, FieldType type)
     {
-        var storage = raw.sqlite3_column_type(statement, ordinal);
-        if (storage == SqliteNull)
-            return null;
-        return type switch
+        object? stored = raw.sqlite3_column_type(statement, ordinal) switch
         {
-            FieldType.Integer => storage switch
-            {
-                SqliteInteger => raw.sqlite3_column_int64(statement, ordinal),
-                SqliteFloat => (long)raw.sqlite3_column_double(statement, ordinal),
-                SqliteText when long.TryParse(Text(ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) => parsed,
-                _ => null,
-            },
-            FieldType.Real => storage switch
-            {
-                SqliteFloat => raw.sqlite3_column_double(statement, ordinal),
-                SqliteInteger => (double)raw.sqlite3_column_int64(statement, ordinal),
-                SqliteText when double.TryParse(Text(ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
-                _ => null,
-            },
-            _ => storage switch
-            {
-                SqliteText => Text(ordinal),
-                SqliteInteger => raw.sqlite3_column_int64(statement, ordinal).ToString(CultureInfo.InvariantCulture),
-                SqliteFloat => raw.sqlite3_column_double(statement, ordinal).ToString(CultureInfo.InvariantCulture),
-                _ => null, // A blob in a text field has no textual value.
-            },
+            SqliteNull => null,
+            SqliteInteger => raw.sqlite3_column_int64(statement, ordinal),
+            SqliteFloat => raw.sqlite3_column_double(statement, ordinal),
+            SqliteText => raw.sqlite3_column_text(statement, ordinal).utf8_to_string(),
+            _ => Array.Empty<byte>(), // A blob has no value in an attribute field; its bytes are never needed.
         };
+        return stored is null ? null : FieldValueReading.Normalise(stored, type);
     }
 
     public void Dispose() => statement.Dispose();
-
-    private string Text(int ordinal) => raw.sqlite3_column_text(statement, ordinal).utf8_to_string();
 
     private void Check(int result)
     {

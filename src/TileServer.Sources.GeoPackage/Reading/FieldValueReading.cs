@@ -9,11 +9,12 @@ using TileServer.Core.Features;
 /// string.</summary>
 internal static class FieldValueReading
 {
-    public static object? Read(SqliteDataReader reader, int ordinal, FieldType type)
+    public static object? Read(SqliteDataReader reader, int ordinal, FieldType type) =>
+        reader.IsDBNull(ordinal) ? null : Normalise(reader.GetValue(ordinal), type);
+
+    /// <summary>A stored value (long, double, string or byte[]) as the field's declared type.</summary>
+    public static object? Normalise(object value, FieldType type)
     {
-        if (reader.IsDBNull(ordinal))
-            return null;
-        var value = reader.GetValue(ordinal);
         return type switch
         {
             FieldType.Integer => value switch

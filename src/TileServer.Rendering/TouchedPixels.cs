@@ -1,0 +1,72 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace TileServer.Rendering;
+
+/// <summary>
+/// One bit per pixel, set where the rasterizer deposited edge area. The sweep jumps from flagged pixel to
+/// flagged pixel, because between two of them every cell of a sub-row holds the same winding.
+/// </summary>
+internal sealed class TouchedPixels
+{
+    private readonly ulong[] _bits;
+    private readonly int _wordsPerRow;
+
+    /// <param name="columns">Pixel columns that can be flagged, including any spare column past the canvas.</param>
+    public TouchedPixels(int columns, int rows)
+    {
+        _wordsPerRow = (columns + 63) / 64;
+        _bits = new ulong[_wordsPerRow * rows];
+    }
+
+    /// <summary>Flags one pixel.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Flag(int row, int column) =>
+        _bits[(row * _wordsPerRow) + (column >> 6)] |= 1UL << (column & 63);
+
+    /// <summary>Flags columns [first, last] of a row.</summary>
+    public void FlagRange(int row, int first, int last)
+    {
+        if (first == last)
+        {
+            Flag(row, first);
+            return;
+        }
+
+        var start = row * _wordsPerRow;
+        for (var word = first >> 6; word <= last >> 6; word++)
+        {
+            var low = word == first >> 6 ? first & 63 : 0;
+            var high = word == last >> 6 ? last & 63 : 63;
+            _bits[start + word] |= (ulong.MaxValue >> (63 - high)) & (ulong.MaxValue << low);
+        }
+    }
+
+    /// <summary>First flagged column of <paramref name="row"/> at or after <paramref name="from"/>, or int.MaxValue.</summary>
+    public int Next(int row, int from)
+    {
+        var words = _bits.AsSpan(row * _wordsPerRow, _wordsPerRow);
+        var word = from >> 6;
+        if (word >= words.Length)
+        {
+            return int.MaxValue;
+        }
+
+        var bits = words[word] & (ulong.MaxValue << (from & 63));
+        while (bits == 0)
+        {
+            if (++word == words.Length)
+            {
+                return int.MaxValue;
+            }
+
+            bits = words[word];
+        }
+
+        return (word << 6) + BitOperations.TrailingZeroCount(bits);
+    }
+
+    /// <summary>Clears rows [first, last].</summary>
+    public void ClearRows(int first, int last) =>
+        _bits.AsSpan(first * _wordsPerRow, (last - first + 1) * _wordsPerRow).Clear();
+}
