@@ -39,15 +39,7 @@ public class RasterPrimitiveBenchmarks
 
         parcel.AddRing(ring);
 
-        string[] colours = ["#FFFF64", "#A5FF73", "#38A800", "#FF0000", "#CD6666", "#73B2FF", "#E6E600", "#B4D79E"];
-        var cell = new VectorPath();
-        for (int i = 0; i < 64; i++)
-        {
-            cell.Reset();
-            double x = (i % 8) * 32, y = (i / 8) * 32;
-            cell.AddRing([x, y, x + 32, y + 3, x + 30, y + 32, x - 1, y + 30, x, y]);
-            mosaic.FillPath(cell, new Paint(Rgba.Parse(colours[(i * 5) % colours.Length])), FillRule.EvenOdd);
-        }
+        BenchmarkMosaic.Draw(mosaic);
     }
 
     [Benchmark(Description = "fill 64-vertex parcel")]
