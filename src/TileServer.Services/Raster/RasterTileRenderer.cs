@@ -12,12 +12,12 @@ using TileServer.Styling;
 
 /// <summary>The per-production drawing state — canvas, PNG encoder, output buffer and path pool — reused
 /// between tiles through the service's pool, so steady-state rendering allocates little beyond the result.</summary>
-internal sealed class RasterTileRenderer
+internal sealed class RasterTileRenderer(RasterTileOptions options)
 {
     public const int TileSize = 256;
 
-    private PngOptions indexedPng = new() { Indexed = true, OmitEmpty = true };
-    private PngOptions rgbaPng = new() { Indexed = false, OmitEmpty = true };
+    private readonly PngOptions indexedPng = new() { Indexed = true, OmitEmpty = true, Compression = options.PngCompression };
+    private readonly PngOptions rgbaPng = new() { Indexed = false, OmitEmpty = true, Compression = options.PngCompression };
 
     private readonly RasterCanvas canvas = new(TileSize, TileSize);
     private readonly PngEncoder encoder = new();
@@ -29,7 +29,7 @@ internal sealed class RasterTileRenderer
     private int pendingCount;
 
     /// <summary>Draws the layers in order and returns the PNG, or an empty array when nothing was drawn.</summary>
-    public async Task<byte[]> RenderAsync(IReadOnlyList<(PublishedLayer Layer, RasterLayerStyle Style)> layers, TileCoordinate tile, RasterTileOptions options, CancellationToken cancellationToken)
+    public async Task<byte[]> RenderAsync(IReadOnlyList<(PublishedLayer Layer, RasterLayerStyle Style)> layers, TileCoordinate tile, CancellationToken cancellationToken)
     {
         canvas.Clear(Rgba.Transparent);
         tileHatches.Clear();
@@ -40,7 +40,7 @@ internal sealed class RasterTileRenderer
             await DrawLayerAsync(layer, style, tile, transform, bounds, cancellationToken).ConfigureAwait(false);
         }
 
-        return Encode(options);
+        return Encode();
     }
 
     private async Task DrawLayerAsync(PublishedLayer layer, RasterLayerStyle style, TileCoordinate tile, TileTransform transform, BoundingBox bounds, CancellationToken cancellationToken)
@@ -96,15 +96,9 @@ internal sealed class RasterTileRenderer
         Array.Clear(pendingSymbols, 0, pendingCount);
     }
 
-    private byte[] Encode(RasterTileOptions options)
+    private byte[] Encode()
     {
         output.ResetWrittenCount();
-        if (indexedPng.Compression != options.PngCompression)
-        {
-            indexedPng = indexedPng with { Compression = options.PngCompression };
-            rgbaPng = rgbaPng with { Compression = options.PngCompression };
-        }
-
         if (options.Indexed)
         {
             if (!encoder.Encode(canvas, indexedPng, output))

@@ -55,10 +55,10 @@ public sealed class RasterTileService(ITileCache cache, RasterStyleBinder styles
             return Finish([]);
         }
 
-        RasterTileRenderer renderer = renderers.TryTake(out var pooled) ? pooled : new RasterTileRenderer();
+        RasterTileRenderer renderer = renderers.TryTake(out var pooled) ? pooled : new RasterTileRenderer(options);
         try
         {
-            return Finish(await renderer.RenderAsync(drawn, tile, options, cancellationToken).ConfigureAwait(false));
+            return Finish(await renderer.RenderAsync(drawn, tile, cancellationToken).ConfigureAwait(false));
         }
         finally
         {
