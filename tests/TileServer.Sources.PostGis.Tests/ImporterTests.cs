@@ -118,6 +118,31 @@ public sealed class ImporterTests(PostGisDatabaseFixture database)
         Assert.Equal(2, await database.ScalarAsync<int>($"SELECT ST_NumGeometries(geom) FROM {database.Schema}.{repaired} WHERE fid = 10"));
     }
 
+    [Fact]
+    public async Task Every_field_type_and_null_round_trips_exactly()
+    {
+        var name = PostGisDatabaseFixture.NewTableName("values");
+        var polygon = SampleLayers.Factory.CreateMultiPolygon([SampleLayers.Ring(118.7, 41.0, 0.001, 12)]);
+        var layer = new FeatureLayerData(SampleLayers.ParcelSchema(name), [
+            new WritableFeature(polygon, ["永久基本农田 'quoted' \\ tab\t", "", -0.1, long.MinValue]),
+            new WritableFeature(polygon, [null, "1207", double.MaxValue, long.MaxValue]),
+            new WritableFeature(polygon, ["13", null, null, null]),
+            // Values of other CLR types are converted as before: an int to bigint, a decimal to float8, a number to text.
+            new WritableFeature(polygon, [42, "0101", 2.5m, 7]),
+        ]);
+        await using var importer = new PostGisImporter(database.ConnectionString);
+
+        await importer.ImportAsync([layer], Options(ImportMode.Create));
+
+        Assert.Equal("永久基本农田 'quoted' \\ tab\t||-0.1|-9223372036854775808", await Row(1));
+        Assert.Equal("null|1207|1.7976931348623157e+308|9223372036854775807", await Row(2));
+        Assert.Equal("13|null|null|null", await Row(3));
+        Assert.Equal("42|0101|2.5|7", await Row(4));
+
+        Task<string> Row(int fid) => database.ScalarAsync<string>(
+            $"SELECT concat_ws('|', coalesce(bsm, 'null'), coalesce(dlbm, 'null'), coalesce(mj::text, 'null'), coalesce(xh::text, 'null')) FROM {database.Schema}.{name} WHERE fid = {fid}");
+    }
+
     /// <summary>IProgress&lt;T&gt; without a synchronization context hop, so cancellation happens mid-COPY.</summary>
     [Fact]
     public async Task Stored_wkb_passes_through_and_single_parts_become_one_part_multis()

@@ -21,7 +21,8 @@ public sealed class PostGisImporter(string connectionString) : IAsyncDisposable
         ApplicationName = "tileserver:import",
         // Npgsql sends its write buffer as one CopyData message whenever it fills. The default 8 KB made
         // about 25,000 messages (each a send on our side and a read on the server's) for the 225,000 parcels of
-        // the sample; 128 KB cut the client's and the server's CPU time of the COPY (docs/benchmarks.md).
+        // the sample; 128 KB cut the client's and the server's CPU time of the COPY (docs/benchmarks.md). Rows
+        // are encoded into a buffer of the same size (CopyBinaryBuffer), so one write fills one message.
         WriteBufferSize = CopyWriteBufferBytes,
     });
 
@@ -135,17 +136,38 @@ public sealed class PostGisImporter(string connectionString) : IAsyncDisposable
     private static async Task<long> CopyAsync(NpgsqlConnection connection, ImportTableSql sql, FeatureLayerSchema schema, IAsyncEnumerable<WritableFeature> features, long firstFid, Stopwatch clock, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var writer = new CopyRowWriter(schema);
+        using var buffer = new CopyBinaryBuffer(CopyWriteBufferBytes + CopyWriteBufferBytes / 4);
         long rows = 0;
-        // Disposing without Complete aborts the COPY; the transaction then rolls everything back.
-        await using var importer = await connection.BeginBinaryImportAsync(sql.Copy, cancellationToken);
-        await foreach (var feature in features.WithCancellation(cancellationToken))
+        var copy = await connection.BeginRawBinaryCopyAsync(sql.Copy, cancellationToken);
+        try
         {
-            await writer.WriteAsync(importer, firstFid + rows, feature, cancellationToken);
-            if (++rows % ProgressEveryRows == 0)
-                progress?.Report(new ImportProgress(schema.Name, "copy", rows, clock.Elapsed));
+            buffer.WriteHeader();
+            await foreach (var feature in features.WithCancellation(cancellationToken))
+            {
+                writer.Write(buffer, firstFid + rows, feature);
+                if (buffer.Length >= CopyWriteBufferBytes)
+                {
+                    await copy.WriteAsync(buffer.Written, cancellationToken);
+                    buffer.Clear();
+                }
+
+                if (++rows % ProgressEveryRows == 0)
+                    progress?.Report(new ImportProgress(schema.Name, "copy", rows, clock.Elapsed));
+            }
+
+            buffer.WriteTrailer();
+            await copy.WriteAsync(buffer.Written, cancellationToken);
+        }
+        catch
+        {
+            // Disposing a raw COPY stream ends the COPY as complete; a failed read or a cancellation must abort it
+            // instead, and the transaction then rolls everything back.
+            await copy.CancelAsync();
+            await copy.DisposeAsync();
+            throw;
         }
 
-        await importer.CompleteAsync(cancellationToken);
+        await copy.DisposeAsync();
         progress?.Report(new ImportProgress(schema.Name, "copy", rows, clock.Elapsed));
         return rows;
     }
