@@ -21,7 +21,7 @@ public static class ImportCommand
 
         string file = ProjectPaths.Resolve(Directory.GetCurrentDirectory(), args[0]);
         var options = new OptionReader(args[1..], new HashSet<string> { "layers", "to", "mode", "invalid", "schema" }, new HashSet<string>());
-        string connection = options.Text("to") ?? Environment.GetEnvironmentVariable(TileServerSettings.PostGisVariable)
+        string connection = NonEmpty(options.Text("to")) ?? NonEmpty(Environment.GetEnvironmentVariable(TileServerSettings.PostGisVariable))
             ?? throw new UsageException($"import needs --to <Npgsql connection string> or {TileServerSettings.PostGisVariable}");
         var importOptions = new ImportOptions
         {
@@ -29,6 +29,7 @@ public static class ImportCommand
             InvalidGeometry = ParseEnum<InvalidGeometryHandling>("invalid", options.Text("invalid") ?? "repair"),
             TargetSchema = options.Text("schema") ?? "public",
         };
+        await using var importer = OpenImporter(connection);
         var layers = options.Text("layers")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
 
         using var geoPackage = file.EndsWith(".gpkg", StringComparison.OrdinalIgnoreCase) ? new GeoPackageFeatureSource("import", file) : null;
@@ -41,7 +42,6 @@ public static class ImportCommand
             throw new UsageException($"{file} has no layer '{missing}'");
         }
 
-        await using var importer = new PostGisImporter(connection);
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
         var clock = Stopwatch.StartNew();
@@ -66,6 +66,22 @@ public static class ImportCommand
         }
 
         return 0;
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    /// <summary>Npgsql refuses a malformed connection string, or one without a host, with an ArgumentException
+    /// when the data source is built: that is a usage error, reported as such rather than as a crash.</summary>
+    private static PostGisImporter OpenImporter(string connection)
+    {
+        try
+        {
+            return new PostGisImporter(connection);
+        }
+        catch (ArgumentException bad)
+        {
+            throw new UsageException($"not a usable Npgsql connection string (--to or {TileServerSettings.PostGisVariable}): {bad.Message}");
+        }
     }
 
     private static T ParseEnum<T>(string option, string value) where T : struct, Enum =>

@@ -52,6 +52,28 @@ public sealed class StartupErrorTests
         Assert.Contains("--density", optionError);
     }
 
+    [Theory]
+    [InlineData("Port=5432;Database=x")] // no host
+    [InlineData("Host=127.0.0.1;Bogus Key=1")] // a key Npgsql does not know
+    [InlineData("   ")] // blank: as if no connection string were given
+    public async Task Import_with_an_unusable_connection_string_is_a_usage_error_without_a_stack_trace(string connection)
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"import-{Guid.NewGuid():N}.geojson");
+        await File.WriteAllTextAsync(file, """{"type":"FeatureCollection","features":[]}""");
+        try
+        {
+            var (exitCode, stdout, stderr) = await RunHostAsync("import", file, "--to", connection);
+
+            Assert.Equal(2, exitCode);
+            Assert.Contains("connection string", stderr);
+            Assert.DoesNotContain("   at ", stdout + stderr);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunHostAsync(params string[] args)
     {
         // The host is built beside the tests in the same configuration (Debug or Release).
