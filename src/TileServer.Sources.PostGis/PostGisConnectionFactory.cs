@@ -21,6 +21,12 @@ internal static class PostGisConnectionFactory
             // Tile statements repeat with new parameters: let Npgsql prepare the hot ones server-side.
             MaxAutoPrepare = 64,
             AutoPrepareMinUsages = 3,
+            // A connection handed back to the pool is otherwise reset with a multi-statement batch (RESET ALL,
+            // CLOSE ALL, UNLISTEN *, advisory unlocks, DISCARD …) sent ahead of the next statement: measured at
+            // 0.3 ms of server time per light tile, as much as the tile's own query. Nothing on these pooled
+            // connections changes session state (settings come with the startup Options below, LISTEN runs on
+            // the change listener's own connection), and Npgsql still rolls back an open transaction on close.
+            NoResetOnClose = true,
             // How long Npgsql waits for PostgreSQL to confirm a cancel request before it breaks the
             // connection instead (milliseconds).
             CancellationTimeout = 1000,
