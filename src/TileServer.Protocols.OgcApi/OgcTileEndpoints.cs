@@ -10,6 +10,7 @@ using TileServer.Core.Errors;
 using TileServer.Core.Layers;
 using TileServer.Core.Serialization;
 using TileServer.Core.Tiling;
+using TileServer.Http;
 using TileServer.Services.Caching;
 using TileServer.Services.Raster;
 using TileServer.Services.Tiles;
@@ -127,7 +128,8 @@ public static class OgcTileEndpoints
             lookup = await services.GetRequiredService<VectorTileService>().GetTileAsync(layers, set, tile, context.RequestAborted).ConfigureAwait(false);
         }
 
-        await OgcTileResponder.WriteAsync(context, lookup, png ? OgcMediaTypes.Png : OgcMediaTypes.Mvt, maxAge).ConfigureAwait(false);
+        // 204 No Content for an empty tile: OGC API – Tiles /rec/core/tc-empty. MVT is gzipped when accepted; PNG is deflated already.
+        await TileResponseWriter.WriteAsync(context, lookup.Content, lookup.FromCache, png ? OgcMediaTypes.Png : OgcMediaTypes.Mvt, maxAge, compressible: !png).ConfigureAwait(false);
         return Results.Empty;
     }
 

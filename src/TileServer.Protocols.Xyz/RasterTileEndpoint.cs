@@ -3,6 +3,7 @@ namespace TileServer.Protocols.Xyz;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using TileServer.Core.Layers;
+using TileServer.Http;
 using TileServer.Services.Raster;
 
 /// <summary>The XYZ raster tile endpoint <c>/tiles/{layers}/{z}/{x}/{y}.png</c>: the same validation,
@@ -23,7 +24,7 @@ public static class RasterTileEndpoint
         var tiles = services.GetRequiredService<RasterTileService>();
         var lookup = await tiles.GetTileAsync(published, tile, context.RequestAborted).ConfigureAwait(false);
         int maxAge = LayerMaxAge.For(published, services.GetRequiredService<XyzOptions>().MaxAgeSeconds);
-        await TileHttpResponder.WriteAsync(context, lookup, PngContentType, maxAge, compressible: false).ConfigureAwait(false);
+        await TileResponseWriter.WriteAsync(context, lookup.Content, lookup.FromCache, PngContentType, maxAge, compressible: false).ConfigureAwait(false);
         return Results.Empty;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using TileServer.Core.Layers;
 using TileServer.Core.Serialization;
+using TileServer.Http;
 using TileServer.Services.Tiles;
 
 /// <summary>Maps the XYZ vector tile endpoint and TileJSON:
@@ -22,7 +23,7 @@ public static class XyzTileEndpoints
         return app;
     }
 
-    // Returns a plain Task rather than an IResult: the tile is written by TileHttpResponder, and a hit should not pay
+    // Returns a plain Task rather than an IResult: the tile is written by TileResponseWriter, and a hit should not pay
     // for executing an empty result on top.
     private static async Task GetVectorTileAsync(HttpContext context, string layers, string z, string x, string y)
     {
@@ -37,7 +38,7 @@ public static class XyzTileEndpoints
         var tiles = services.GetRequiredService<VectorTileService>();
         var lookup = await tiles.GetTileAsync(published, tile, context.RequestAborted).ConfigureAwait(false);
         int maxAge = LayerMaxAge.For(published, services.GetRequiredService<XyzOptions>().MaxAgeSeconds);
-        await TileHttpResponder.WriteAsync(context, lookup, MvtContentType, maxAge).ConfigureAwait(false);
+        await TileResponseWriter.WriteAsync(context, lookup.Content, lookup.FromCache, MvtContentType, maxAge, compressible: true).ConfigureAwait(false);
     }
 
     private static IResult GetTileJson(HttpContext context, string layers)

@@ -35,7 +35,7 @@ public sealed class DependencyDirectionTests
         var projects = new Dictionary<string, (IReadOnlyList<string>, bool)>();
         foreach (var type in new[] { typeof(Core.Tiling.WebMercator), typeof(Mvt.MvtTileWriter), typeof(Rendering.RasterCanvas), typeof(Sources.GeoPackage.GeoPackageFeatureSource),
                      typeof(Caching.MemoryTileCache), typeof(SampleData.SampleGenerator), typeof(Services.Tiles.VectorTileService),
-                     typeof(Protocols.Xyz.XyzTileEndpoints), typeof(Protocols.Wmts.WmtsEndpoints), typeof(Protocols.OgcApi.OgcApiEndpoints) })
+                     typeof(TileServer.Http.TileResponseWriter), typeof(Protocols.Xyz.XyzTileEndpoints), typeof(Protocols.Wmts.WmtsEndpoints), typeof(Protocols.OgcApi.OgcApiEndpoints) })
         {
             var assembly = type.Assembly;
             var referenced = assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
@@ -56,6 +56,7 @@ public sealed class DependencyDirectionTests
             ["TileServer.Mvt"] = ([], true),
             ["TileServer.Protocols.Xyz"] = (["TileServer.Protocols.Wmts"], true),
             ["TileServer.Unplaced"] = ([], false),
+            ["TileServer.Http"] = (["TileServer.Protocols.Xyz"], true),
         };
 
         var violations = ProjectLayerRules.Violations(projects);
@@ -64,5 +65,7 @@ public sealed class DependencyDirectionTests
         Assert.Contains("TileServer.Mvt must not reference ASP.NET", violations);
         Assert.Contains("TileServer.Protocols.Xyz must not reference TileServer.Protocols.Wmts", violations);
         Assert.Contains("TileServer.Unplaced: not placed in any layer", violations);
+        Assert.Contains("TileServer.Http must not reference TileServer.Protocols.Xyz", violations);
+        Assert.DoesNotContain(violations, v => v.StartsWith("TileServer.Http must not reference ASP.NET", StringComparison.Ordinal));
     }
 }

@@ -16,17 +16,21 @@ public static class ProjectLayerRules
         ["TileServer.Sources.PostGis"] = ["TileServer.Core"],
         ["TileServer.SampleData"] = ["TileServer.Core"],
         ["TileServer.Styling"] = ["TileServer.Core", "TileServer.Rendering"],
+        // Protocol-neutral HTTP semantics (conditional requests, content coding, writing a tile) shared by the
+        // adapters, which may not reference each other.
+        ["TileServer.Http"] = ["TileServer.Core"],
         ["TileServer.Services"] = ["TileServer.Core", "TileServer.Mvt", "TileServer.Rendering", "TileServer.Styling"],
-        ["TileServer.Protocols.Xyz"] = ["TileServer.Services", "TileServer.Core", "TileServer.Mvt"],
-        ["TileServer.Protocols.Wmts"] = ["TileServer.Services", "TileServer.Core", "TileServer.Mvt", "TileServer.Rendering", "TileServer.Styling"],
-        ["TileServer.Protocols.Indicators"] = ["TileServer.Services", "TileServer.Core"],
-        ["TileServer.Protocols.Wfs"] = ["TileServer.Services", "TileServer.Core", "TileServer.Mvt", "TileServer.Rendering", "TileServer.Styling"],
-        ["TileServer.Protocols.OgcApi"] = ["TileServer.Services", "TileServer.Core", "TileServer.Mvt", "TileServer.Rendering", "TileServer.Styling"],
+        ["TileServer.Protocols.Xyz"] = ["TileServer.Services", "TileServer.Http", "TileServer.Core", "TileServer.Mvt"],
+        ["TileServer.Protocols.Wmts"] = ["TileServer.Services", "TileServer.Http", "TileServer.Core", "TileServer.Mvt", "TileServer.Rendering", "TileServer.Styling"],
+        ["TileServer.Protocols.Indicators"] = ["TileServer.Services", "TileServer.Http", "TileServer.Core"],
+        ["TileServer.Protocols.Wfs"] = ["TileServer.Services", "TileServer.Http", "TileServer.Core", "TileServer.Mvt", "TileServer.Rendering", "TileServer.Styling"],
+        ["TileServer.Protocols.OgcApi"] = ["TileServer.Services", "TileServer.Http", "TileServer.Core", "TileServer.Mvt", "TileServer.Rendering", "TileServer.Styling"],
         ["TileServer"] = ["*"],
     };
 
-    /// <summary>Only protocol adapters and the host may use ASP.NET.</summary>
-    public static bool MayUseAspNet(string project) => project == "TileServer" || project.StartsWith("TileServer.Protocols.", StringComparison.Ordinal);
+    /// <summary>Only protocol adapters, their shared HTTP helpers and the host may use ASP.NET.</summary>
+    public static bool MayUseAspNet(string project) =>
+        project is "TileServer" or "TileServer.Http" || project.StartsWith("TileServer.Protocols.", StringComparison.Ordinal);
 
     /// <summary>Every violation of the rules in a set of (project → referenced projects, uses ASP.NET).</summary>
     public static IReadOnlyList<string> Violations(IReadOnlyDictionary<string, (IReadOnlyList<string> References, bool UsesAspNet)> projects)

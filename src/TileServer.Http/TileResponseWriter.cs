@@ -1,4 +1,4 @@
-namespace TileServer.Protocols.Xyz;
+namespace TileServer.Http;
 
 using System.Collections.Concurrent;
 using System.IO.Pipelines;
@@ -7,10 +7,13 @@ using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using TileServer.Core.Caching;
 
-/// <summary>Writes a tile with HTTP caching semantics: strong ETag per representation (RFC 9110 §8.8.3),
-/// 304 on a matching If-None-Match, gzip when accepted and the format gains from it, 204 for an empty
-/// tile, X-Cache HIT/MISS. Images (PNG) are never gzipped: their data is deflate-compressed already.</summary>
-public static class TileHttpResponder
+/// <summary>Writes a tile with HTTP caching semantics, the same for every protocol that serves tiles (XYZ, WMTS,
+/// OGC API – Tiles): a strong ETag per representation (RFC 9110 §8.8.3), 304 on a matching If-None-Match
+/// (§13.1.2), gzip when the client accepts it and the format gains from it, 204 No Content for an empty tile,
+/// Cache-Control and X-Cache HIT/MISS. Images (PNG) are never gzipped: their data is deflate-compressed already.
+/// A protocol that must answer an empty tile with a body (WMTS's transparent PNG) passes that body as the
+/// content instead.</summary>
+public static class TileResponseWriter
 {
     // Header values shared by every response: StringValues over a constant string is free to assign.
     private static readonly StringValues Hit = "HIT";
@@ -21,13 +24,14 @@ public static class TileHttpResponder
     // A handful of distinct max-ages (one per layer setting): built once instead of on every hit.
     private static readonly ConcurrentDictionary<int, string> CacheControlValues = new();
 
-    public static Task WriteAsync(HttpContext context, TileLookup lookup, string contentType, int maxAgeSeconds, bool compressible = true)
+    public static Task WriteAsync(HttpContext context, TileContent content, bool fromCache, string contentType, int maxAgeSeconds, bool compressible)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(content);
         var request = context.Request;
         var response = context.Response;
         var headers = response.Headers;
-        var content = lookup.Content;
-        bool gzip = compressible && !content.IsEmpty && content.Gzipped.Length > 0 && AcceptsGzip(request);
+        bool gzip = compressible && !content.IsEmpty && content.Gzipped.Length > 0 && ContentCoding.AcceptsGzip(request);
         string etag = gzip ? content.GzipETag : content.ETag;
 
         headers.CacheControl = CacheControlValues.GetOrAdd(maxAgeSeconds, seconds => $"public, max-age={seconds}");
@@ -36,10 +40,10 @@ public static class TileHttpResponder
             headers.Vary = VaryAcceptEncoding;
         }
 
-        headers["X-Cache"] = lookup.FromCache ? Hit : Miss;
+        headers["X-Cache"] = fromCache ? Hit : Miss;
         headers.ETag = etag;
 
-        if (IfNoneMatchMatches(request, etag))
+        if (ConditionalRequest.IfNoneMatchMatches(request, etag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return Task.CompletedTask;
@@ -76,51 +80,5 @@ public static class TileHttpResponder
         body.CopyTo(writer.GetSpan(body.Length));
         writer.Advance(body.Length);
         await writer.FlushAsync().ConfigureAwait(false);
-    }
-
-    private static bool AcceptsGzip(HttpRequest request)
-    {
-        // The typed parse allocates; most tile clients send the header, but a missing one needs no parse.
-        if (request.Headers.AcceptEncoding.Count == 0)
-        {
-            return false;
-        }
-
-        foreach (var value in request.GetTypedHeaders().AcceptEncoding)
-        {
-            if ((value.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) || value.Value.Equals("*", StringComparison.Ordinal))
-                && value.Quality is not 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>RFC 9110 §13.1.2: If-None-Match uses weak comparison; "*" matches any current representation.</summary>
-    private static bool IfNoneMatchMatches(HttpRequest request, string etag)
-    {
-        if (request.Headers.IfNoneMatch.Count == 0)
-        {
-            return false;
-        }
-
-        var candidates = request.GetTypedHeaders().IfNoneMatch;
-        if (candidates is null || candidates.Count == 0)
-        {
-            return false;
-        }
-
-        var current = new EntityTagHeaderValue(etag);
-        foreach (var candidate in candidates)
-        {
-            if (candidate.Equals(EntityTagHeaderValue.Any) || candidate.Compare(current, useStrongComparison: false))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }
