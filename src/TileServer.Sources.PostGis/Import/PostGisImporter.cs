@@ -161,9 +161,17 @@ public sealed class PostGisImporter(string connectionString) : IAsyncDisposable
         catch
         {
             // Disposing a raw COPY stream ends the COPY as complete; a failed read or a cancellation must abort it
-            // instead, and the transaction then rolls everything back.
-            await copy.CancelAsync();
-            await copy.DisposeAsync();
+            // instead, and the transaction then rolls everything back. When the connection itself broke, aborting
+            // fails too: the original error is the one to report.
+            try
+            {
+                await copy.CancelAsync();
+                await copy.DisposeAsync();
+            }
+            catch (Exception abort) when (abort is NpgsqlException or IOException or ObjectDisposedException or InvalidOperationException)
+            {
+            }
+
             throw;
         }
 
