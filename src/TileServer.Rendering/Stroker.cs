@@ -21,6 +21,7 @@ internal sealed class Stroker
     private double[] _ys = new double[64];
     private int _count;
     private double _halfWidth;
+    private double _arcStep;
     private StrokeStyle _style = new();
     private VectorPath _outline = new();
     private bool _startRing;
@@ -36,6 +37,7 @@ internal sealed class Stroker
 
         _style = style;
         _outline = outline;
+        _arcStep = _halfWidth > ArcTolerance ? 2 * Math.Acos(1 - (ArcTolerance / _halfWidth)) : Math.PI;
         for (var s = 0; s < source.SubpathCount; s++)
         {
             LoadDeduplicated(source, s);
@@ -46,6 +48,20 @@ internal sealed class Stroker
 
             if (source.IsClosed(s) && _count >= 3)
             {
+                // A ring no wider than the stroke in x or y has an empty inner offset: every point inside
+                // it lies within half the width of its boundary (the nearer side of its bounding box is at
+                // most that far, and the boundary comes first). The stroke is then the outer offset ring and
+                // everything it encloses, so the inner ring — a tangle of pivot loops at that size — is
+                // skipped. Shoelace sign: with a positive area the left normal (−dy, dx) points inwards.
+                var area = NarrowRing.TwiceArea(_xs.AsSpan(0, _count), _ys.AsSpan(0, _count), 2 * _halfWidth);
+                if (area != 0)
+                {
+                    _startRing = true;
+                    EmitClosedSide(reverse: area > 0);
+                    _outline.Close();
+                    continue;
+                }
+
                 _startRing = true;
                 EmitClosedSide(reverse: false);
                 _outline.Close();
@@ -167,7 +183,7 @@ internal sealed class Stroker
                 break;
             case LineJoin.Round:
                 var sweep = Math.Abs(cross) < 1e-12 ? -Math.PI : Math.Atan2(cross, dot);
-                Arc(px, py, Math.Atan2(d0x, -d0y), sweep);
+                Arc(px, py, -d0y, d0x, sweep);
                 break;
         }
 
@@ -186,20 +202,27 @@ internal sealed class Stroker
                 Emit(px + (dy * hw) + (dx * hw), py - (dx * hw) + (dy * hw));
                 break;
             case LineCap.Round:
-                Arc(px, py, Math.Atan2(dx, -dy), -Math.PI);
+                Arc(px, py, -dy, dx, -Math.PI);
                 break;
         }
     }
 
-    /// <summary>Emits the interior points of an arc of radius hw; the endpoints are emitted by the caller.</summary>
-    private void Arc(double cx, double cy, double startAngle, double sweep)
+    /// <summary>Emits the interior points of an arc of radius hw around (cx, cy) starting in the unit direction
+    /// (ux, uy); the endpoints are emitted by the caller. The points come from rotating that direction by a
+    /// fixed step (one sine and cosine per arc rather than per point).</summary>
+    private void Arc(double cx, double cy, double ux, double uy, double sweep)
     {
-        var step = _halfWidth > ArcTolerance ? 2 * Math.Acos(1 - (ArcTolerance / _halfWidth)) : Math.PI;
-        var segments = (int)Math.Clamp(Math.Ceiling(Math.Abs(sweep) / step), 1, 512);
+        var segments = (int)Math.Clamp(Math.Ceiling(Math.Abs(sweep) / _arcStep), 1, 512);
+        if (segments == 1)
+        {
+            return;
+        }
+
+        var (sin, cos) = Math.SinCos(sweep / segments);
         for (var k = 1; k < segments; k++)
         {
-            var angle = startAngle + (sweep * k / segments);
-            Emit(cx + (_halfWidth * Math.Cos(angle)), cy + (_halfWidth * Math.Sin(angle)));
+            (ux, uy) = ((ux * cos) - (uy * sin), (ux * sin) + (uy * cos));
+            Emit(cx + (_halfWidth * ux), cy + (_halfWidth * uy));
         }
     }
 
