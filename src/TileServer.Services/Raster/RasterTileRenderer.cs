@@ -33,7 +33,7 @@ internal sealed class RasterTileRenderer(RasterTileOptions options)
     {
         canvas.Clear(Rgba.Transparent);
         tileHatches.Clear();
-        var transform = new TileTransform(tile, TileSize);
+        var transform = new MercatorPixelProjection(tile, TileSize);
         BoundingBox bounds = QueryBounds(tile, options.BufferPixels);
         foreach (var (layer, style) in layers)
         {
@@ -43,7 +43,7 @@ internal sealed class RasterTileRenderer(RasterTileOptions options)
         return Encode();
     }
 
-    private async Task DrawLayerAsync(PublishedLayer layer, RasterLayerStyle style, TileCoordinate tile, TileTransform transform, BoundingBox bounds, CancellationToken cancellationToken)
+    private async Task DrawLayerAsync(PublishedLayer layer, RasterLayerStyle style, TileCoordinate tile, MercatorPixelProjection transform, BoundingBox bounds, CancellationToken cancellationToken)
     {
         string[] names = style.Fields;
         var query = new FeatureQuery(layer.Definition.Table, bounds, names);

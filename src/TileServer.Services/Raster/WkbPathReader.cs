@@ -17,7 +17,7 @@ public static class WkbPathReader
     /// <summary>Resets <paramref name="path"/> and reads one WKB geometry into it. Returns false for
     /// malformed input or geometries without drawable parts. <paramref name="polygonal"/> is true when any
     /// part is a polygon (fill it), false for lines only (stroke them).</summary>
-    public static bool TryRead(ReadOnlySpan<byte> wkb, in TileTransform transform, VectorPath path, out bool polygonal)
+    public static bool TryRead(ReadOnlySpan<byte> wkb, in MercatorPixelProjection transform, VectorPath path, out bool polygonal)
     {
         path.Reset();
         polygonal = false;
@@ -34,7 +34,7 @@ public static class WkbPathReader
         return path.PointCount > 0;
     }
 
-    private static void ReadGeometry(ReadOnlySpan<byte> wkb, ref int offset, in TileTransform transform, VectorPath path, ref bool polygonal)
+    private static void ReadGeometry(ReadOnlySpan<byte> wkb, ref int offset, in MercatorPixelProjection transform, VectorPath path, ref bool polygonal)
     {
         uint baseType = WkbHeader.Read(wkb, ref offset, out bool little, out int dimensions);
 
@@ -69,7 +69,7 @@ public static class WkbPathReader
         }
     }
 
-    private static void ReadRing(ReadOnlySpan<byte> wkb, ref int offset, bool little, int dimensions, in TileTransform transform, VectorPath path, bool close)
+    private static void ReadRing(ReadOnlySpan<byte> wkb, ref int offset, bool little, int dimensions, in MercatorPixelProjection transform, VectorPath path, bool close)
     {
         uint count = WkbHeader.ReadUInt32(wkb, ref offset, little);
         if ((long)count * dimensions * 8 > wkb.Length - offset)
