@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace TileServer.Rendering;
@@ -32,33 +33,45 @@ internal sealed class LayerAccumulator
     }
 
     /// <summary>Source-over of the accumulated layer onto <paramref name="pixels"/>, then clears the layer.</summary>
+    /// <remarks>Row by row: a pixel whose layer alpha is exactly 255 (a parcel interior) hides what is below,
+    /// so the destination is not read (the general formula would multiply it by 0); the accumulators of the
+    /// row are cleared at once afterwards.</remarks>
     public void CompositeOnto(byte[] pixels)
     {
+        var bytes = pixels.AsSpan();
+        var destination = MemoryMarshal.Cast<byte, uint>(bytes);
+        var half = Vector128.Create(0.5f);
+        var max = Vector128.Create(255f);
         for (var y = _minY; y <= _maxY; y++)
         {
-            for (var x = _minX; x <= _maxX; x++)
+            var rowStart = (y * _width) + _minX;
+            var count = _maxX - _minX + 1;
+            var coverages = _coverage.AsSpan(rowStart, count);
+            var accumulated = _premultiplied.AsSpan(rowStart * 4, count * 4);
+            var row = destination.Slice(rowStart, count);
+            for (var i = 0; i < coverages.Length; i++)
             {
-                var index = (y * _width) + x;
-                var coverage = _coverage[index];
+                var coverage = coverages[i];
                 if (coverage <= 0f)
                 {
                     continue;
                 }
 
                 var normalise = coverage > 1f ? 1f / coverage : 1f;
-                var accumulated = _premultiplied.AsSpan(index * 4, 4);
-                var dst = pixels.AsSpan(index * 4, 4);
-                var src = Vector128.Create<float>(accumulated) * normalise;
+                var src = Vector128.Create<float>(accumulated.Slice(i * 4, 4)) * normalise;
                 var keep = 1f - (src.GetElement(3) / 255f);
-                var below = Vector128.Create((float)dst[0], dst[1], dst[2], dst[3]);
-                var result = Vector128.ConvertToInt32(Vector128.Min((src + (below * keep)) + Vector128.Create(0.5f), Vector128.Create(255f)));
-                dst[0] = (byte)result.GetElement(0);
-                dst[1] = (byte)result.GetElement(1);
-                dst[2] = (byte)result.GetElement(2);
-                dst[3] = (byte)result.GetElement(3);
-                accumulated.Clear();
-                _coverage[index] = 0f;
+                if (keep != 0f)
+                {
+                    var below = bytes.Slice((rowStart + i) * 4, 4);
+                    src += Vector128.Create((float)below[0], below[1], below[2], below[3]) * keep;
+                }
+
+                var result = Vector128.ConvertToInt32(Vector128.Min(src + half, max));
+                row[i] = PixelPacking.Pack((byte)result.GetElement(0), (byte)result.GetElement(1), (byte)result.GetElement(2), (byte)result.GetElement(3));
             }
+
+            coverages.Clear();
+            accumulated.Clear();
         }
 
         _minX = _minY = int.MaxValue;
