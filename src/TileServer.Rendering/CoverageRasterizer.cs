@@ -236,26 +236,40 @@ internal sealed class CoverageRasterizer
         _minCol = Math.Min(_minCol, (int)Math.Max(Math.Min(x0, x1), 0));
         _maxCol = Math.Max(_maxCol, (int)Math.Max(x0, x1) + 1);
 
+        // x is monotonic along the edge: which end of a strip's piece is its left one is the same for every
+        // strip, and a pixel row's leftmost and rightmost x are at its first and last strip. Plain comparisons
+        // stand in for Math.Min/Max (no NaN reaches here), and the conversions to int skip saturation (the
+        // values are within the canvas).
+        var rising = slope >= 0;
         ref var cells = ref MemoryMarshal.GetArrayDataReference(_accumulation);
-        var xTop = x0 + ((Math.Max(y0, firstRow) - y0) * slope);
+        var xTop = x0;
         var row = firstRow;
         while (row <= lastRow)
         {
             var pixelRow = row / SubRows;
             var pixelRowEnd = Math.Min(lastRow, (pixelRow * SubRows) + SubRows - 1);
-            var rowOrigin = pixelRow * _pixelRowStride;
-            var low = xTop;
-            var high = xTop;
+            var rowOrigin = (pixelRow * _pixelRowStride) - (pixelRow * SubRows);
+            var pixelRowStartX = xTop;
             for (; row <= pixelRowEnd; row++)
             {
-                var top = Math.Max(y0, row);
-                var bottom = Math.Min(y1, row + 1.0);
+                var top = y0 > row ? y0 : row;
+                var bottom = y1 < row + 1.0 ? y1 : row + 1.0;
                 var xBottom = bottom >= y1 ? x1 : x0 + ((bottom - y0) * slope);
                 var height = (bottom - top) * direction;
-                var xa = Math.Min(xTop, xBottom);
-                var xb = Math.Max(xTop, xBottom);
-                var col = (int)xa;
-                var at = rowOrigin + (row - (pixelRow * SubRows)) + (col * SubRows);
+                double xa, xb;
+                if (rising)
+                {
+                    xa = xTop;
+                    xb = xBottom;
+                }
+                else
+                {
+                    xa = xBottom;
+                    xb = xTop;
+                }
+
+                var col = double.ConvertToIntegerNative<int>(xa);
+                var at = rowOrigin + row + (col * SubRows);
                 if (xb <= col + 1)
                 {
                     var f = ((xa + xb) * 0.5) - col;
@@ -267,13 +281,13 @@ internal sealed class CoverageRasterizer
                     DepositSpan(ref Unsafe.Add(ref cells, at), col, xa, xb, height);
                 }
 
-                low = Math.Min(low, xa);
-                high = Math.Max(high, xb);
                 xTop = xBottom;
             }
 
             // Cells (int)low … (int)high + 1 may have received area: flag their pixels.
-            _touched.FlagRange(pixelRow, (int)low / SubColumns, ((int)high + 1) / SubColumns);
+            var low = rising ? pixelRowStartX : xTop;
+            var high = rising ? xTop : pixelRowStartX;
+            _touched.FlagRange(pixelRow, double.ConvertToIntegerNative<int>(low) / SubColumns, (double.ConvertToIntegerNative<int>(high) + 1) / SubColumns);
         }
     }
 
