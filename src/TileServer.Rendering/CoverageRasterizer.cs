@@ -300,18 +300,33 @@ internal sealed class CoverageRasterizer
     private static void DepositSpan(ref float first, int col, double xa, double xb, double height)
     {
         var heightPerX = height / (xb - xa);
-        var x = xa;
-        var offset = 0;
-        while (x < xb)
+
+        // The first cell, from xa to its right border (the caller sends only pieces that cross it).
+        var next = col + 1.0;
+        var share = heightPerX * (next - xa);
+        var f = ((xa + next) * 0.5) - col;
+        first += (float)(share * (1 - f));
+        Unsafe.Add(ref first, SubRows) += (float)(share * f);
+
+        // Whole cells: share = heightPerX and f = ½ exactly, so both deposits are the same float.
+        var half = (float)(heightPerX * 0.5);
+        var offset = SubRows;
+        col++;
+        while (col + 1.0 < xb)
         {
-            var next = Math.Min(col + 1.0, xb);
-            var share = heightPerX * (next - x);
-            var f = ((x + next) * 0.5) - col;
+            Unsafe.Add(ref first, offset) += half;
+            Unsafe.Add(ref first, offset + SubRows) += half;
+            offset += SubRows;
+            col++;
+        }
+
+        // The last cell, from its left border to xb.
+        if (col < xb)
+        {
+            share = heightPerX * (xb - col);
+            f = ((col + xb) * 0.5) - col;
             Unsafe.Add(ref first, offset) += (float)(share * (1 - f));
             Unsafe.Add(ref first, offset + SubRows) += (float)(share * f);
-            x = next;
-            col++;
-            offset += SubRows;
         }
     }
 
