@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace TileServer.Rendering;
@@ -39,7 +38,6 @@ internal sealed class LayerAccumulator
     public void CompositeOnto(byte[] pixels)
     {
         var bytes = pixels.AsSpan();
-        var destination = MemoryMarshal.Cast<byte, uint>(bytes);
         var half = Vector128.Create(0.5f);
         var max = Vector128.Create(255f);
         for (var y = _minY; y <= _maxY; y++)
@@ -48,7 +46,6 @@ internal sealed class LayerAccumulator
             var count = _maxX - _minX + 1;
             var coverages = _coverage.AsSpan(rowStart, count);
             var accumulated = _premultiplied.AsSpan(rowStart * 4, count * 4);
-            var row = destination.Slice(rowStart, count);
             for (var i = 0; i < coverages.Length; i++)
             {
                 var coverage = coverages[i];
@@ -67,7 +64,11 @@ internal sealed class LayerAccumulator
                 }
 
                 var result = Vector128.ConvertToInt32(Vector128.Min(src + half, max));
-                row[i] = PixelPacking.Pack((byte)result.GetElement(0), (byte)result.GetElement(1), (byte)result.GetElement(2), (byte)result.GetElement(3));
+                var pixel = bytes.Slice((rowStart + i) * 4, 4);
+                pixel[3] = (byte)result.GetElement(3);
+                pixel[2] = (byte)result.GetElement(2);
+                pixel[1] = (byte)result.GetElement(1);
+                pixel[0] = (byte)result.GetElement(0);
             }
 
             coverages.Clear();
