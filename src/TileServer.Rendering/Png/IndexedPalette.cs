@@ -18,6 +18,9 @@ internal sealed class IndexedPalette
     /// <summary>Entries of the last palette built.</summary>
     public int Size { get; private set; }
 
+    /// <summary>Runs of equal pixels (row-major, so a run may wrap to the next row) in the last image.</summary>
+    public int RunCount { get; private set; }
+
     /// <summary>Whether the last palette had to be quantized (more than 256 distinct colours).</summary>
     public bool WasQuantized { get; private set; }
 
@@ -27,8 +30,10 @@ internal sealed class IndexedPalette
         _histogram.Reset(pixelCount);
         var packed = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(pixels);
         var start = 0;
+        var runs = 0;
         while (start < packed.Length)
         {
+            runs++;
             // Runs of one premultiplied value (parcel interiors) are counted with one hash probe.
             var run = start + 1;
             while (run < packed.Length && packed[run] == packed[start])
@@ -40,6 +45,7 @@ internal sealed class IndexedPalette
             start = run;
         }
 
+        RunCount = runs;
         int size;
         WasQuantized = _histogram.Count > _palette.Length;
         if (WasQuantized)

@@ -84,7 +84,7 @@ public sealed class PngEncoder
             (_currentRow, _previousRow) = (_previousRow, _currentRow);
         }
 
-        WriteChunk(output, "IDAT"u8, _compressor.Compress(_filteredImage.AsSpan(0, imageLength), options.Compression));
+        WriteChunk(output, "IDAT"u8, _compressor.Compress(_filteredImage.AsSpan(0, imageLength), options.Compression, options.Indexed ? _palette.RunCount : -1));
         WriteChunk(output, "IEND"u8, []);
         return true;
     }
