@@ -46,7 +46,9 @@ internal sealed class RasterTileRenderer(RasterTileOptions options)
     private async Task DrawLayerAsync(PublishedLayer layer, RasterLayerStyle style, TileCoordinate tile, MercatorPixelProjection transform, BoundingBox bounds, CancellationToken cancellationToken)
     {
         string[] names = style.Fields;
-        var query = new FeatureQuery(layer.Definition.Table, bounds, names);
+        // Each feature is walked into a path before the next is read, and rows just outside the buffered tile
+        // are clipped away: the source may reuse its buffers and skip exact envelopes.
+        var query = new FeatureQuery(layer.Definition.Table, bounds, names) { ReusableRecords = true, IndexBoundsSuffice = true };
         pendingCount = 0;
         // Fills share one canvas layer: parcels with exactly shared edges are composited once, without seams.
         canvas.BeginLayer();
