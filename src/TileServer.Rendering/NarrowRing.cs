@@ -30,8 +30,13 @@ internal static class NarrowRing
 
     /// <summary>True for a ring of at most <see cref="MaxCheckedRingVertices"/> vertices whose non-adjacent edges
     /// do not meet: a figure-eight has lobes of both orientations, and one outer side would not fit both.</summary>
-    private static bool IsSimpleSmallRing(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys)
+    internal static bool IsSimpleSmallRing(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys)
     {
+        if (IsConvex(xs, ys))
+        {
+            return true;
+        }
+
         if (xs.Length > MaxCheckedRingVertices)
         {
             return false;
@@ -56,6 +61,56 @@ internal static class NarrowRing
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// A sufficient test in one pass: every turn has the same sign (no straight or reversing vertex) and the
+    /// x-direction changes sign at most twice around the ring. Turning always the same way makes the total turn
+    /// a whole number of revolutions, and each revolution changes the x-direction twice, so this ring turns
+    /// once: a convex polygon, which is simple.
+    /// </summary>
+    private static bool IsConvex(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys)
+    {
+        var n = xs.Length;
+        var turnSign = 0;
+        var directionChanges = 0;
+        var lastDirection = 0;
+        for (var i = 0; i < n; i++)
+        {
+            int a = i, b = i + 1 == n ? 0 : i + 1, c = b + 1 == n ? 0 : b + 1;
+            var cross = Orientation(xs[a], ys[a], xs[b], ys[b], xs[c], ys[c]);
+            var sign = cross > 0 ? 1 : cross < 0 ? -1 : 0;
+            if (sign == 0 || (turnSign != 0 && sign != turnSign))
+            {
+                return false;
+            }
+
+            turnSign = sign;
+            var dx = xs[b] - xs[a];
+            var direction = dx > 0 ? 1 : dx < 0 ? -1 : 0;
+            if (direction != 0)
+            {
+                if (lastDirection != 0 && direction != lastDirection)
+                {
+                    directionChanges++;
+                }
+
+                lastDirection = direction;
+            }
+        }
+
+        // The count above misses the change between the last and the first non-zero direction, if any.
+        for (var i = 0; i < n; i++)
+        {
+            var dx = xs[i + 1 == n ? 0 : i + 1] - xs[i];
+            if (dx != 0)
+            {
+                directionChanges += (dx > 0 ? 1 : -1) != lastDirection ? 1 : 0;
+                break;
+            }
+        }
+
+        return directionChanges <= 2;
     }
 
     /// <summary>Closed-segment intersection by orientation signs (touching counts as meeting).</summary>
