@@ -22,6 +22,8 @@ internal sealed class Stroker
     private int _count;
     private double _halfWidth;
     private double _arcStep;
+    private double _arcStepCosine;
+    private double _arcHalfWidth = double.NaN;
     private StrokeStyle _style = new();
     private VectorPath _outline = new();
     private bool _startRing;
@@ -37,7 +39,13 @@ internal sealed class Stroker
 
         _style = style;
         _outline = outline;
-        _arcStep = _halfWidth > ArcTolerance ? 2 * Math.Acos(1 - (ArcTolerance / _halfWidth)) : Math.PI;
+        if (_halfWidth != _arcHalfWidth)
+        {
+            // Features of one style share a width: the arc step is derived once for it.
+            _arcHalfWidth = _halfWidth;
+            _arcStep = _halfWidth > ArcTolerance ? 2 * Math.Acos(1 - (ArcTolerance / _halfWidth)) : Math.PI;
+            _arcStepCosine = Math.Cos(_arcStep);
+        }
         for (var s = 0; s < source.SubpathCount; s++)
         {
             LoadDeduplicated(source, s);
@@ -182,6 +190,12 @@ internal sealed class Stroker
                 Emit(meetX, meetY);
                 break;
             case LineJoin.Round:
+                // d0·d1 = cos(turn): a turn within one arc step has no interior arc points, and needs no atan2.
+                if (dot >= _arcStepCosine)
+                {
+                    break;
+                }
+
                 var sweep = Math.Abs(cross) < 1e-12 ? -Math.PI : Math.Atan2(cross, dot);
                 Arc(px, py, -d0y, d0x, sweep);
                 break;
