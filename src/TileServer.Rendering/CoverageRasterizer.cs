@@ -151,7 +151,7 @@ internal sealed class CoverageRasterizer
                 if (next > x)
                 {
                     // No deposits in [x, next): every cell of a strip has that strip's running winding.
-                    coverage.Slice(x - firstPixel, next - x).Fill(Vector128.Sum(ApplyRule(winding, rule)) * (1f / SubRows));
+                    coverage.Slice(x - firstPixel, next - x).Fill(Vector128.Sum(CellArithmetic.ApplyRule(winding, rule)) * (1f / SubRows));
                     x = next;
                     continue;
                 }
@@ -179,26 +179,12 @@ internal sealed class CoverageRasterizer
         for (var k = 0; k < SubColumns; k++)
         {
             w += Vector128.Create<float>(cells.Slice(k * SubRows, SubRows));
-            sum += ApplyRule(w, rule);
+            sum += CellArithmetic.ApplyRule(w, rule);
         }
 
         cells.Clear();
         winding = w;
         return Vector128.Sum(sum) * cellWeight;
-    }
-
-    /// <summary>Fill rule on (possibly fractional) cell-averaged winding numbers, four sub-rows at once.</summary>
-    private static Vector128<float> ApplyRule(Vector128<float> winding, FillRule rule)
-    {
-        var magnitude = Vector128.Abs(winding);
-        if (rule == FillRule.NonZero)
-        {
-            return Vector128.Min(magnitude, Vector128<float>.One);
-        }
-
-        // Even-odd folds the winding into a triangle wave: 0 → 0, 1 → 1, 2 → 0, ...
-        var folded = magnitude - (Vector128.Create(2f) * Vector128.Floor(magnitude * 0.5f));
-        return Vector128.Min(folded, Vector128.Create(2f) - folded);
     }
 
     /// <summary>Rasterizes an edge already inside [0, width·SubColumns] × [0, height·SubRows] (cell units).</summary>
@@ -278,7 +264,7 @@ internal sealed class CoverageRasterizer
                 }
                 else
                 {
-                    DepositSpan(ref Unsafe.Add(ref cells, at), col, xa, xb, height);
+                    CellArithmetic.DepositSpan(ref Unsafe.Add(ref cells, at), col, xa, xb, height);
                 }
 
                 xTop = xBottom;
@@ -288,45 +274,6 @@ internal sealed class CoverageRasterizer
             var low = rising ? pixelRowStartX : xTop;
             var high = rising ? xTop : pixelRowStartX;
             _touched.FlagRange(pixelRow, double.ConvertToIntegerNative<int>(low) / SubColumns, (double.ConvertToIntegerNative<int>(high) + 1) / SubColumns);
-        }
-    }
-
-    /// <summary>
-    /// Deposits a piece crossing several cells of one strip, from xa to xb (xa &lt; xb) with signed height h.
-    /// Within a cell c the area of that cell right of the piece is share·(1 − f), f = mean x − c; the rest
-    /// (share·f) goes to cell c + 1 so that the prefix sum reaches the full h in every cell further right.
-    /// <paramref name="first"/> is the cell of xa; cell c + k is <c>k · SubRows</c> floats further on.
-    /// </summary>
-    private static void DepositSpan(ref float first, int col, double xa, double xb, double height)
-    {
-        var heightPerX = height / (xb - xa);
-
-        // The first cell, from xa to its right border (the caller sends only pieces that cross it).
-        var next = col + 1.0;
-        var share = heightPerX * (next - xa);
-        var f = ((xa + next) * 0.5) - col;
-        first += (float)(share * (1 - f));
-        Unsafe.Add(ref first, SubRows) += (float)(share * f);
-
-        // Whole cells: share = heightPerX and f = ½ exactly, so both deposits are the same float.
-        var half = (float)(heightPerX * 0.5);
-        var offset = SubRows;
-        col++;
-        while (col + 1.0 < xb)
-        {
-            Unsafe.Add(ref first, offset) += half;
-            Unsafe.Add(ref first, offset + SubRows) += half;
-            offset += SubRows;
-            col++;
-        }
-
-        // The last cell, from its left border to xb.
-        if (col < xb)
-        {
-            share = heightPerX * (xb - col);
-            f = ((col + xb) * 0.5) - col;
-            Unsafe.Add(ref first, offset) += (float)(share * (1 - f));
-            Unsafe.Add(ref first, offset + SubRows) += (float)(share * f);
         }
     }
 
