@@ -126,7 +126,10 @@ internal sealed class IndexedPalette
         }
 
         packed.Clear();
-        var perByte = 8 / bitDepth;
+
+        // 8 / bitDepth pixels per byte, a power of two: shifts and masks instead of a division per pixel.
+        var pixelsPerByteLog2 = System.Numerics.BitOperations.Log2((uint)(8 / bitDepth));
+        var pixelInByteMask = (1 << pixelsPerByteLog2) - 1;
         for (var x = 0; x < pixelCount; x++)
         {
             if (source[x] != previous)
@@ -135,8 +138,8 @@ internal sealed class IndexedPalette
                 index = _histogram.PaletteIndexOf(StraightColour.Of(premultiplied.Slice(x * 4, 4)));
             }
 
-            var shift = 8 - (bitDepth * ((x % perByte) + 1));
-            packed[x / perByte] |= (byte)(index << shift);
+            var shift = 8 - (bitDepth * ((x & pixelInByteMask) + 1));
+            packed[x >> pixelsPerByteLog2] |= (byte)(index << shift);
         }
     }
 
