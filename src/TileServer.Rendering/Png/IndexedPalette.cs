@@ -103,43 +103,40 @@ internal sealed class IndexedPalette
     };
 
     /// <summary>Palette indices of one row, packed most significant bits first (§7.2) at <paramref name="bitDepth"/>.</summary>
+    /// <remarks>The row is walked run by run (a vectorised search for the next different pixel): one palette
+    /// lookup per run, a fill per run at 8 bits, and nothing at all for runs of index 0 below 8 bits.</remarks>
     public void FillIndexRow(ReadOnlySpan<byte> premultiplied, Span<byte> packed, int bitDepth)
     {
         var pixelCount = premultiplied.Length / 4;
         var source = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(premultiplied);
-        var previous = ~source[0];
-        var index = 0;
-        if (bitDepth == 8)
+        if (bitDepth != 8)
         {
-            for (var x = 0; x < pixelCount; x++)
-            {
-                if (source[x] != previous)
-                {
-                    previous = source[x];
-                    index = _histogram.PaletteIndexOf(StraightColour.Of(premultiplied.Slice(x * 4, 4)));
-                }
-
-                packed[x] = (byte)index;
-            }
-
-            return;
+            packed.Clear();
         }
-
-        packed.Clear();
 
         // 8 / bitDepth pixels per byte, a power of two: shifts and masks instead of a division per pixel.
         var pixelsPerByteLog2 = System.Numerics.BitOperations.Log2((uint)(8 / bitDepth));
         var pixelInByteMask = (1 << pixelsPerByteLog2) - 1;
-        for (var x = 0; x < pixelCount; x++)
+        var x = 0;
+        while (x < pixelCount)
         {
-            if (source[x] != previous)
+            var length = source[x..].IndexOfAnyExcept(source[x]);
+            var end = length < 0 ? pixelCount : x + length;
+            var index = _histogram.PaletteIndexOf(StraightColour.Of(premultiplied.Slice(x * 4, 4)));
+            if (bitDepth == 8)
             {
-                previous = source[x];
-                index = _histogram.PaletteIndexOf(StraightColour.Of(premultiplied.Slice(x * 4, 4)));
+                packed[x..end].Fill((byte)index);
+            }
+            else if (index != 0)
+            {
+                for (var k = x; k < end; k++)
+                {
+                    var shift = 8 - (bitDepth * ((k & pixelInByteMask) + 1));
+                    packed[k >> pixelsPerByteLog2] |= (byte)(index << shift);
+                }
             }
 
-            var shift = 8 - (bitDepth * ((x & pixelInByteMask) + 1));
-            packed[x >> pixelsPerByteLog2] |= (byte)(index << shift);
+            x = end;
         }
     }
 
