@@ -34,12 +34,9 @@ internal sealed class IndexedPalette
         while (start < packed.Length)
         {
             runs++;
-            // Runs of one premultiplied value (parcel interiors) are counted with one hash probe.
-            var run = start + 1;
-            while (run < packed.Length && packed[run] == packed[start])
-            {
-                run++;
-            }
+            // Runs of one premultiplied value (parcel interiors) are counted with one hash probe; the end of a
+            // run is found by a vectorised search.
+            var run = RunEnd(packed, start);
 
             _histogram.Add(StraightColour.Of(pixels.Slice(start * 4, 4)), run - start);
             start = run;
@@ -120,8 +117,7 @@ internal sealed class IndexedPalette
         var x = 0;
         while (x < pixelCount)
         {
-            var length = source[x..].IndexOfAnyExcept(source[x]);
-            var end = length < 0 ? pixelCount : x + length;
+            var end = RunEnd(source, x);
             var index = _histogram.PaletteIndexOf(StraightColour.Of(premultiplied.Slice(x * 4, 4)));
             if (bitDepth == 8)
             {
@@ -138,6 +134,25 @@ internal sealed class IndexedPalette
 
             x = end;
         }
+    }
+
+    /// <summary>End (exclusive) of the run of pixels equal to pixels[start]. Edge blends make runs of one or two
+    /// pixels, checked directly; longer runs are searched with a vectorised IndexOfAnyExcept.</summary>
+    private static int RunEnd(ReadOnlySpan<uint> pixels, int start)
+    {
+        var value = pixels[start];
+        if (start + 1 == pixels.Length || pixels[start + 1] != value)
+        {
+            return start + 1;
+        }
+
+        if (start + 2 == pixels.Length || pixels[start + 2] != value)
+        {
+            return start + 2;
+        }
+
+        var length = pixels[(start + 3)..].IndexOfAnyExcept(value);
+        return length < 0 ? pixels.Length : start + 3 + length;
     }
 
     public void WriteChunks(IBufferWriter<byte> output)
