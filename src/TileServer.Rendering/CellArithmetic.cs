@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics;
 namespace TileServer.Rendering;
 
 /// <summary>The arithmetic on <see cref="CoverageRasterizer"/>'s cells that needs none of its state: spreading an
-/// edge piece over the cells it crosses, and the fill rules on cell-averaged windings.</summary>
+/// edge piece over the cells it crosses, sweeping one pixel's cells, and the fill rules on cell-averaged windings.</summary>
 internal static class CellArithmetic
 {
     /// <summary>
@@ -44,6 +44,25 @@ internal static class CellArithmetic
             Unsafe.Add(ref first, offset) += (float)(share * (1 - f));
             Unsafe.Add(ref first, offset + CoverageRasterizer.SubRows) += (float)(share * f);
         }
+    }
+
+    /// <summary>Coverage of one pixel with deposits from its 4 × 4 <paramref name="cells"/>, fill-ruled one by one; clears them.
+    /// The four sub-rows run side by side in one vector: each cell column adds its deposits to the four
+    /// running windings.</summary>
+    public static float SweepPixel(Span<float> cells, ref Vector128<float> winding, FillRule rule)
+    {
+        const float cellWeight = 1f / (CoverageRasterizer.SubRows * CoverageRasterizer.SubColumns);
+        var w = winding;
+        var sum = Vector128<float>.Zero;
+        for (var k = 0; k < CoverageRasterizer.SubColumns; k++)
+        {
+            w += Vector128.Create<float>(cells.Slice(k * CoverageRasterizer.SubRows, CoverageRasterizer.SubRows));
+            sum += ApplyRule(w, rule);
+        }
+
+        cells.Clear();
+        winding = w;
+        return Vector128.Sum(sum) * cellWeight;
     }
 
     /// <summary>Fill rule on (possibly fractional) cell-averaged winding numbers, four sub-rows at once.</summary>

@@ -143,7 +143,11 @@ internal sealed class CoverageRasterizer
         var coverage = _rowCoverage.AsSpan(firstPixel, lastPixel - firstPixel + 1);
         for (var py = firstPixelRow; py <= lastPixelRow; py++)
         {
+            // The sink gets the row from its first to its last covered pixel: the empty ends of a polygon's
+            // bounding box (its corners, the outside of a stroke) are not blended pixel by pixel.
             var winding = Vector128<float>.Zero;
+            var covered = int.MaxValue;
+            var coveredEnd = 0;
             var x = firstPixel;
             while (x <= lastPixel)
             {
@@ -151,40 +155,37 @@ internal sealed class CoverageRasterizer
                 if (next > x)
                 {
                     // No deposits in [x, next): every cell of a strip has that strip's running winding.
-                    coverage.Slice(x - firstPixel, next - x).Fill(Vector128.Sum(CellArithmetic.ApplyRule(winding, rule)) * (1f / SubRows));
+                    var value = Vector128.Sum(CellArithmetic.ApplyRule(winding, rule)) * (1f / SubRows);
+                    coverage.Slice(x - firstPixel, next - x).Fill(value);
+                    if (value > 0f)
+                    {
+                        covered = Math.Min(covered, x - firstPixel);
+                        coveredEnd = next - firstPixel;
+                    }
+
                     x = next;
                     continue;
                 }
 
-                coverage[x - firstPixel] = SweepPixel(py, x, ref winding, rule);
+                var pixel = CellArithmetic.SweepPixel(_accumulation.AsSpan((py * _pixelRowStride) + (x * SubColumns * SubRows), SubColumns * SubRows), ref winding, rule);
+                coverage[x - firstPixel] = pixel;
+                if (pixel > 0f)
+                {
+                    covered = Math.Min(covered, x - firstPixel);
+                    coveredEnd = x - firstPixel + 1;
+                }
+
                 x++;
             }
 
             _touched.ClearRows(py, py);
-            sink.BlendRow(py, firstPixel, coverage);
+            if (coveredEnd > covered)
+            {
+                sink.BlendRow(py, firstPixel + covered, coverage[covered..coveredEnd]);
+            }
         }
 
         ResetBounds();
-    }
-
-    /// <summary>Coverage of one pixel with deposits: its 4 × 4 cells, fill-ruled one by one; clears them.
-    /// The four sub-rows run side by side in one vector: each cell column adds its deposits to the four
-    /// running windings.</summary>
-    private float SweepPixel(int pixelRow, int pixelColumn, ref Vector128<float> winding, FillRule rule)
-    {
-        const float cellWeight = 1f / (SubRows * SubColumns);
-        var cells = _accumulation.AsSpan((pixelRow * _pixelRowStride) + (pixelColumn * SubColumns * SubRows), SubColumns * SubRows);
-        var w = winding;
-        var sum = Vector128<float>.Zero;
-        for (var k = 0; k < SubColumns; k++)
-        {
-            w += Vector128.Create<float>(cells.Slice(k * SubRows, SubRows));
-            sum += CellArithmetic.ApplyRule(w, rule);
-        }
-
-        cells.Clear();
-        winding = w;
-        return Vector128.Sum(sum) * cellWeight;
     }
 
     /// <summary>Rasterizes an edge already inside [0, width·SubColumns] × [0, height·SubRows] (cell units).</summary>
