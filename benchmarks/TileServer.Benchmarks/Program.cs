@@ -5,6 +5,7 @@ using TileServer.Benchmarks;
 //      dotnet run -c Release --project benchmarks/TileServer.Benchmarks -- render-tiles <tiles.txt> <rounds>
 //        renders z/x/y lines in process without cache and prints per-tile median ms and PNG bytes
 //        (used by benchmarks/raster-vs-mapnik.sh).
+//      … -- scan-tiles <tiles.txt> <rounds>   times only the GeoPackage scans of those tiles
 //      … -- sample-path   prints the benchmark GeoPackage's path (generated on first use).
 // Results and method: docs/benchmarks.md.
 if (args.Length > 0 && args[0] == "sample-path")
@@ -16,6 +17,12 @@ if (args.Length > 0 && args[0] == "sample-path")
 if (args.Length > 0 && args[0] == "render-tiles")
 {
     await TileListRenderer.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5, args.Length > 3 ? args[3] : null);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "scan-tiles")
+{
+    await SourceScanTimer.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5);
     return;
 }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace TileServer.Rendering;
@@ -17,9 +19,8 @@ namespace TileServer.Rendering;
 /// <em>average</em> winding number where edges cross inside a pixel (self-intersections, where +1 and −1 or
 /// 0 and 2 regions would otherwise cancel; overlapping stroke pieces) to 1/16 of a pixel per crossing.
 /// </para>
-/// Coordinates of any magnitude are accepted: edges are clipped analytically to the canvas first — parts
-/// above/below are dropped, parts left of it become vertical edges at x = 0 (same winding for every
-/// visible pixel) and parts right of it are dropped — so work is bounded by the canvas size.
+/// Coordinates of any magnitude are accepted: edges are clipped analytically to the canvas first
+/// (<see cref="CanvasEdgeClipper"/>), so work is bounded by the canvas size.
 /// </summary>
 internal sealed class CoverageRasterizer
 {
@@ -101,57 +102,16 @@ internal sealed class CoverageRasterizer
             return;
         }
 
-        if (!double.IsFinite(x0) || !double.IsFinite(y0) || !double.IsFinite(x1) || !double.IsFinite(y1))
+        Span<double> pieces = stackalloc double[12];
+        var count = CanvasEdgeClipper.Clip(x0, y0, x1, y1, right, bottom, pieces, out var droppedRight);
+        for (var i = 0; i < count * 4; i += 4)
         {
-            return;
+            AddClippedEdge(pieces[i], pieces[i + 1], pieces[i + 2], pieces[i + 3]);
         }
 
-        if (y0 == y1 || Math.Max(y0, y1) <= 0 || Math.Min(y0, y1) >= bottom)
+        if (droppedRight)
         {
-            return;
-        }
-
-        // Clip to the strip rows [0, bottom]: horizontal parts outside contribute to no visible row.
-        var slope = (x1 - x0) / (y1 - y0);
-        if (y0 < 0) { x0 += (0 - y0) * slope; y0 = 0; }
-        if (y1 < 0) { x1 += (0 - y1) * slope; y1 = 0; }
-        if (y0 > bottom) { x0 += (bottom - y0) * slope; y0 = bottom; }
-        if (y1 > bottom) { x1 += (bottom - y1) * slope; y1 = bottom; }
-
-        // Split where the edge crosses x = 0 and x = width so every piece lies in one region.
-        double tLeft = double.NaN, tRight = double.NaN;
-        if ((x0 < 0) != (x1 < 0)) { tLeft = (0 - x0) / (x1 - x0); }
-        if ((x0 < right) != (x1 < right)) { tRight = (right - x0) / (x1 - x0); }
-        var tA = double.IsNaN(tLeft) ? tRight : double.IsNaN(tRight) ? tLeft : Math.Min(tLeft, tRight);
-        var tB = double.IsNaN(tLeft) || double.IsNaN(tRight) ? double.NaN : Math.Max(tLeft, tRight);
-
-        double prevT = 0, prevX = x0, prevY = y0;
-        foreach (var t in (ReadOnlySpan<double>)[tA, tB, 1.0])
-        {
-            if (double.IsNaN(t))
-            {
-                continue;
-            }
-
-            var x = t >= 1.0 ? x1 : x0 + ((x1 - x0) * t);
-            var y = t >= 1.0 ? y1 : y0 + ((y1 - y0) * t);
-            var midX = x0 + ((x1 - x0) * ((prevT + t) * 0.5));
-            if (midX < 0)
-            {
-                AddClippedEdge(0, prevY, 0, y);
-            }
-            else if (midX < right)
-            {
-                AddClippedEdge(Math.Clamp(prevX, 0, right), prevY, Math.Clamp(x, 0, right), y);
-            }
-            else if (prevY != y)
-            {
-                _maxCol = (int)right; // Dropped on the right: the winding of its partner edges runs to the row end.
-            }
-
-            prevT = t;
-            prevX = x;
-            prevY = y;
+            _maxCol = (int)right; // Dropped on the right: the winding of its partner edges runs to the row end.
         }
     }
 
@@ -183,7 +143,11 @@ internal sealed class CoverageRasterizer
         var coverage = _rowCoverage.AsSpan(firstPixel, lastPixel - firstPixel + 1);
         for (var py = firstPixelRow; py <= lastPixelRow; py++)
         {
+            // The sink gets the row from its first to its last covered pixel: the empty ends of a polygon's
+            // bounding box (its corners, the outside of a stroke) are not blended pixel by pixel.
             var winding = Vector128<float>.Zero;
+            var covered = int.MaxValue;
+            var coveredEnd = 0;
             var x = firstPixel;
             while (x <= lastPixel)
             {
@@ -191,57 +155,47 @@ internal sealed class CoverageRasterizer
                 if (next > x)
                 {
                     // No deposits in [x, next): every cell of a strip has that strip's running winding.
-                    coverage.Slice(x - firstPixel, next - x).Fill(Vector128.Sum(ApplyRule(winding, rule)) * (1f / SubRows));
+                    var value = Vector128.Sum(CellArithmetic.ApplyRule(winding, rule)) * (1f / SubRows);
+                    coverage.Slice(x - firstPixel, next - x).Fill(value);
+                    if (value > 0f)
+                    {
+                        covered = Math.Min(covered, x - firstPixel);
+                        coveredEnd = next - firstPixel;
+                    }
+
                     x = next;
                     continue;
                 }
 
-                coverage[x - firstPixel] = SweepPixel(py, x, ref winding, rule);
+                var pixel = CellArithmetic.SweepPixel(_accumulation.AsSpan((py * _pixelRowStride) + (x * SubColumns * SubRows), SubColumns * SubRows), ref winding, rule);
+                coverage[x - firstPixel] = pixel;
+                if (pixel > 0f)
+                {
+                    covered = Math.Min(covered, x - firstPixel);
+                    coveredEnd = x - firstPixel + 1;
+                }
+
                 x++;
             }
 
             _touched.ClearRows(py, py);
-            sink.BlendRow(py, firstPixel, coverage);
+            if (coveredEnd > covered)
+            {
+                sink.BlendRow(py, firstPixel + covered, coverage[covered..coveredEnd]);
+            }
         }
 
         ResetBounds();
     }
 
-    /// <summary>Coverage of one pixel with deposits: its 4 × 4 cells, fill-ruled one by one; clears them.
-    /// The four sub-rows run side by side in one vector: each cell column adds its deposits to the four
-    /// running windings.</summary>
-    private float SweepPixel(int pixelRow, int pixelColumn, ref Vector128<float> winding, FillRule rule)
-    {
-        const float cellWeight = 1f / (SubRows * SubColumns);
-        var cells = _accumulation.AsSpan((pixelRow * _pixelRowStride) + (pixelColumn * SubColumns * SubRows), SubColumns * SubRows);
-        var w = winding;
-        var sum = Vector128<float>.Zero;
-        for (var k = 0; k < SubColumns; k++)
-        {
-            w += Vector128.Create<float>(cells.Slice(k * SubRows, SubRows));
-            sum += ApplyRule(w, rule);
-        }
-
-        cells.Clear();
-        winding = w;
-        return Vector128.Sum(sum) * cellWeight;
-    }
-
-    /// <summary>Fill rule on (possibly fractional) cell-averaged winding numbers, four sub-rows at once.</summary>
-    private static Vector128<float> ApplyRule(Vector128<float> winding, FillRule rule)
-    {
-        var magnitude = Vector128.Abs(winding);
-        if (rule == FillRule.NonZero)
-        {
-            return Vector128.Min(magnitude, Vector128<float>.One);
-        }
-
-        // Even-odd folds the winding into a triangle wave: 0 → 0, 1 → 1, 2 → 0, ...
-        var folded = magnitude - (Vector128.Create(2f) * Vector128.Floor(magnitude * 0.5f));
-        return Vector128.Min(folded, Vector128.Create(2f) - folded);
-    }
-
     /// <summary>Rasterizes an edge already inside [0, width·SubColumns] × [0, height·SubRows] (cell units).</summary>
+    /// <remarks>
+    /// Works pixel row by pixel row: the bounds and the touched-pixel flags are updated once per pixel row
+    /// rather than per strip, and each strip's bottom x is the next strip's top x. Within a strip, the common
+    /// case at tile scale — the piece stays inside one cell — is two adds. Indices are in range by
+    /// construction (x ∈ [0, width·SubColumns], plus the two spare cells of every row), so the cells are
+    /// addressed without bounds checks.
+    /// </remarks>
     private void AddClippedEdge(double x0, double y0, double x1, double y1)
     {
         if (y0 == y1)
@@ -259,73 +213,69 @@ internal sealed class CoverageRasterizer
         var slope = (x1 - x0) / (y1 - y0);
         var firstRow = (int)y0;
         var lastRow = Math.Min((int)Math.Ceiling(y1) - 1, (_height * SubRows) - 1);
-        var right = (double)(_width * SubColumns);
-        _minRow = Math.Min(_minRow, firstRow);
-        _maxRow = Math.Max(_maxRow, lastRow);
-        for (var row = firstRow; row <= lastRow; row++)
+        if (lastRow < firstRow)
         {
-            var top = Math.Max(y0, row);
-            var bottom = Math.Min(y1, row + 1.0);
-            var xTop = Math.Clamp(x0 + ((top - y0) * slope), 0, right);
-            var xBottom = Math.Clamp(x0 + ((bottom - y0) * slope), 0, right);
-            DepositRow(row, xTop, xBottom, (bottom - top) * direction);
-        }
-    }
-
-    /// <summary>
-    /// Deposits an edge piece crossing one strip from xa to xb with signed height h. Within a cell c the
-    /// area of that cell right of the piece is h·(1 − f), f = mean x − c; the rest (h·f) goes to cell c + 1
-    /// so that the prefix sum reaches the full h in every cell further right.
-    /// </summary>
-    private void DepositRow(int row, double xa, double xb, double height)
-    {
-        if (xa > xb)
-        {
-            (xa, xb) = (xb, xa);
-        }
-
-        // Cell (row, col) is at origin + col · SubRows, origin = the pixel row's start + the sub-row.
-        var pixelRow = (int)((uint)row / SubRows);
-        var origin = (pixelRow * _pixelRowStride) + (int)((uint)row % SubRows);
-        var col = (int)xa;
-        _minCol = Math.Min(_minCol, col);
-        if (xb <= col + 1)
-        {
-            // The common case at tile scale: the piece stays within one cell.
-            var f = ((xa + xb) * 0.5) - col;
-            var at = origin + (col * SubRows);
-            _accumulation[at] += (float)(height * (1 - f));
-            _accumulation[at + SubRows] += (float)(height * f);
-            _maxCol = Math.Max(_maxCol, col + 1);
-            var pixel = (int)((uint)col / SubColumns);
-            _touched.Flag(pixelRow, pixel);
-            if ((col + 1) % SubColumns == 0)
-            {
-                _touched.Flag(pixelRow, pixel + 1);
-            }
-
             return;
         }
 
-        var cells = _accumulation.AsSpan(origin);
+        _minRow = Math.Min(_minRow, firstRow);
+        _maxRow = Math.Max(_maxRow, lastRow);
+        _minCol = Math.Min(_minCol, (int)Math.Max(Math.Min(x0, x1), 0));
+        _maxCol = Math.Max(_maxCol, (int)Math.Max(x0, x1) + 1);
 
-        var firstCol = col;
-
-        var heightPerX = height / (xb - xa);
-        var x = xa;
-        while (x < xb)
+        // x is monotonic along the edge: which end of a strip's piece is its left one is the same for every
+        // strip, and a pixel row's leftmost and rightmost x are at its first and last strip. Plain comparisons
+        // stand in for Math.Min/Max (no NaN reaches here), and the conversions to int skip saturation (the
+        // values are within the canvas).
+        var rising = slope >= 0;
+        ref var cells = ref MemoryMarshal.GetArrayDataReference(_accumulation);
+        var xTop = x0;
+        var row = firstRow;
+        while (row <= lastRow)
         {
-            var next = Math.Min(col + 1.0, xb);
-            var share = heightPerX * (next - x);
-            var f = ((x + next) * 0.5) - col;
-            cells[col * SubRows] += (float)(share * (1 - f));
-            cells[(col + 1) * SubRows] += (float)(share * f);
-            x = next;
-            col++;
-        }
+            var pixelRow = row / SubRows;
+            var pixelRowEnd = Math.Min(lastRow, (pixelRow * SubRows) + SubRows - 1);
+            var rowOrigin = (pixelRow * _pixelRowStride) - (pixelRow * SubRows);
+            var pixelRowStartX = xTop;
+            for (; row <= pixelRowEnd; row++)
+            {
+                var top = y0 > row ? y0 : row;
+                var bottom = y1 < row + 1.0 ? y1 : row + 1.0;
+                var xBottom = bottom >= y1 ? x1 : x0 + ((bottom - y0) * slope);
+                var height = (bottom - top) * direction;
+                double xa, xb;
+                if (rising)
+                {
+                    xa = xTop;
+                    xb = xBottom;
+                }
+                else
+                {
+                    xa = xBottom;
+                    xb = xTop;
+                }
 
-        _maxCol = Math.Max(_maxCol, col);
-        _touched.FlagRange(pixelRow, firstCol / SubColumns, col / SubColumns);
+                var col = double.ConvertToIntegerNative<int>(xa);
+                var at = rowOrigin + row + (col * SubRows);
+                if (xb <= col + 1)
+                {
+                    var f = ((xa + xb) * 0.5) - col;
+                    Unsafe.Add(ref cells, at) += (float)(height * (1 - f));
+                    Unsafe.Add(ref cells, at + SubRows) += (float)(height * f);
+                }
+                else
+                {
+                    CellArithmetic.DepositSpan(ref Unsafe.Add(ref cells, at), col, xa, xb, height);
+                }
+
+                xTop = xBottom;
+            }
+
+            // Cells (int)low … (int)high + 1 may have received area: flag their pixels.
+            var low = rising ? pixelRowStartX : xTop;
+            var high = rising ? xTop : pixelRowStartX;
+            _touched.FlagRange(pixelRow, double.ConvertToIntegerNative<int>(low) / SubColumns, (double.ConvertToIntegerNative<int>(high) + 1) / SubColumns);
+        }
     }
 
     private void ClearTouchedCells()

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace TileServer.Rendering;
@@ -32,33 +34,51 @@ internal sealed class LayerAccumulator
     }
 
     /// <summary>Source-over of the accumulated layer onto <paramref name="pixels"/>, then clears the layer.</summary>
+    /// <remarks>Row by row: a pixel whose layer alpha is exactly 255 (a parcel interior) hides what is below,
+    /// so neither the destination nor the division for its weight is needed (the general formula would
+    /// multiply the destination by exactly 0); the accumulators of the row are cleared at once afterwards.
+    /// Results are stored as one 32-bit word in channel order.</remarks>
     public void CompositeOnto(byte[] pixels)
     {
+        ref var accumulated = ref MemoryMarshal.GetArrayDataReference(_premultiplied);
+        ref var destination = ref MemoryMarshal.GetArrayDataReference(pixels);
+        var half = Vector128.Create(0.5f);
+        var max = Vector128.Create(255f);
         for (var y = _minY; y <= _maxY; y++)
         {
-            for (var x = _minX; x <= _maxX; x++)
+            var rowStart = (y * _width) + _minX;
+            var count = _maxX - _minX + 1;
+            var coverages = _coverage.AsSpan(rowStart, count);
+            for (var i = 0; i < coverages.Length; i++)
             {
-                var index = (y * _width) + x;
-                var coverage = _coverage[index];
+                var coverage = coverages[i];
                 if (coverage <= 0f)
                 {
                     continue;
                 }
 
-                var normalise = coverage > 1f ? 1f / coverage : 1f;
-                var accumulated = _premultiplied.AsSpan(index * 4, 4);
-                var dst = pixels.AsSpan(index * 4, 4);
-                var src = Vector128.Create<float>(accumulated) * normalise;
-                var keep = 1f - (src.GetElement(3) / 255f);
-                var below = Vector128.Create((float)dst[0], dst[1], dst[2], dst[3]);
-                var result = Vector128.ConvertToInt32(Vector128.Min((src + (below * keep)) + Vector128.Create(0.5f), Vector128.Create(255f)));
-                dst[0] = (byte)result.GetElement(0);
-                dst[1] = (byte)result.GetElement(1);
-                dst[2] = (byte)result.GetElement(2);
-                dst[3] = (byte)result.GetElement(3);
-                accumulated.Clear();
-                _coverage[index] = 0f;
+                var index = (nuint)(rowStart + i) * 4;
+                var src = Vector128.LoadUnsafe(ref accumulated, index);
+                if (coverage > 1f)
+                {
+                    src *= 1f / coverage;
+                }
+
+                var alpha = src.GetElement(3);
+                if (alpha != 255f)
+                {
+                    var keep = 1f - (alpha / 255f);
+                    ref var below = ref Unsafe.Add(ref destination, index);
+                    src += Vector128.Create((float)below, Unsafe.Add(ref below, 1), Unsafe.Add(ref below, 2), Unsafe.Add(ref below, 3)) * keep;
+                }
+
+                var channels = Vector128.ConvertToInt32(Vector128.Min(src + half, max)); // 0..255 each
+                var bytes = Vector128.Narrow(Vector128.Narrow(channels, channels), Vector128<short>.Zero);
+                Unsafe.WriteUnaligned(ref Unsafe.Add(ref destination, index), bytes.AsUInt32().ToScalar());
             }
+
+            coverages.Clear();
+            _premultiplied.AsSpan(rowStart * 4, count * 4).Clear();
         }
 
         _minX = _minY = int.MaxValue;
@@ -72,6 +92,8 @@ internal sealed class LayerAccumulator
         var last = -1;
         var rowIndex = (y * _width) + x0;
         var colour = Vector128.Create(r, g, b, a);
+        var coverages = _coverage.AsSpan(rowIndex, coverage.Length); // Checks the row once: indices below are in it.
+        ref var accumulated = ref MemoryMarshal.GetArrayDataReference(_premultiplied);
         for (var i = 0; i < coverage.Length; i++)
         {
             var c = coverage[i];
@@ -86,9 +108,9 @@ internal sealed class LayerAccumulator
             }
 
             last = i;
-            var accumulated = _premultiplied.AsSpan((rowIndex + i) * 4, 4);
-            (Vector128.Create<float>(accumulated) + (colour * c)).CopyTo(accumulated);
-            _coverage[rowIndex + i] += c;
+            var index = (nuint)(rowIndex + i) * 4;
+            (Vector128.LoadUnsafe(ref accumulated, index) + (colour * c)).StoreUnsafe(ref accumulated, index);
+            coverages[i] += c;
         }
 
         if (first >= 0)

@@ -62,6 +62,21 @@ public sealed class RasterCanvas
     public void FillPath(VectorPath path, Paint paint, FillRule rule = FillRule.NonZero)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (SubPixelPolygon.TryCoverage(path, Width, Height, out var x, out var y, out var coverage))
+        {
+            ReadOnlySpan<float> single = [coverage];
+            if (_layerOpen)
+            {
+                new LayerSink(_layer!, paint).BlendRow(y, x, single);
+            }
+            else
+            {
+                new SourceOverSink(_pixels, Width, paint).BlendRow(y, x, single);
+            }
+
+            return;
+        }
+
         _rasterizer.AddPath(path);
         Composite(rule, paint);
     }

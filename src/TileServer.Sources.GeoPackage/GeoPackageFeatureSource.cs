@@ -97,9 +97,10 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IDisposable
             yield break;
 
         var refined = query.IsRefined || query.Limit is not null;
+        var rows = new ScannedRowReader(query, fields, table.RTreeTable is not null);
         var statement = refined
             ? RefinedQuerySql.Select(table, fields, query)
-            : new SqlStatement(FeatureQuerySql.Build(table, fields.Select(f => f.Name).ToArray(), query.Bounds is not null), BoundsParameters(query));
+            : new SqlStatement(FeatureQuerySql.Build(table, fields.Select(f => f.Name).ToArray(), query.Bounds is not null, rows.SelectIndexBox), BoundsParameters(query));
 
         cancellationToken.ThrowIfCancellationRequested();
         await using var connection = OpenConnection();
@@ -111,10 +112,9 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IDisposable
         if (!refined)
         {
             using var scan = new BoxScanStatement(connection, statement);
-            var rtreeBoxOrdinal = query.Bounds is not null && table.RTreeTable is not null ? fields.Length + 2 : -1;
             while (Step(scan, cancellationToken))
             {
-                if (ReadScannedRow(scan, query.Bounds, fields, rtreeBoxOrdinal) is { } record)
+                if (rows.Read(scan) is { } record)
                     yield return record;
             }
 
@@ -130,7 +130,7 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IDisposable
                 continue;
             var blob = reader.GetFieldValue<byte[]>(1);
             var header = GeoPackageBinary.ReadHeader(blob);
-            if (header.IsEmpty || (!refined && !Matches(query.Bounds, header, blob)))
+            if (header.IsEmpty || (!refined && !ScannedRowReader.Matches(query.Bounds, header, blob)))
                 continue;
 
             var values = new object?[fields.Length];
@@ -173,46 +173,6 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IDisposable
         SqliteConnection.ClearPool(connection);
     }
 
-    /// <summary>The current row of a box scan as a record, or null when its geometry is NULL, empty or
-    /// (by its exact envelope) outside the bounds. The WKB is copied out of SQLite's row buffer.</summary>
-    private static FeatureRecord? ReadScannedRow(BoxScanStatement scan, BoundingBox? bounds, FieldDefinition[] fields, int rtreeBoxOrdinal)
-    {
-        if (scan.IsNull(1))
-            return null;
-        var blob = scan.Blob(1);
-        var header = GeoPackageBinary.ReadHeader(blob);
-        if (header.IsEmpty)
-            return null;
-        if (bounds is { } box && header.Envelope is null && rtreeBoxOrdinal >= 0 && RTreeBoxSurelyIntersects(scan, rtreeBoxOrdinal, box))
-        {
-            // Known to match without walking the WKB for its envelope.
-        }
-        else if (!Matches(bounds, header, blob))
-        {
-            return null;
-        }
-
-        var values = new object?[fields.Length];
-        for (var i = 0; i < fields.Length; i++)
-            values[i] = scan.Value(i + 2, fields[i].Type);
-        return new FeatureRecord(scan.Int64(0), blob[header.Length..].ToArray(), values);
-    }
-
-    /// <summary>
-    /// The R-tree stores float32 bounds rounded outwards (SQLite R-tree docs §3.7), so the exact envelope
-    /// lies within one float step inside them: exact maxx ∈ (prev(r.maxx), r.maxx], exact minx ∈
-    /// [r.minx, next(r.minx)). When even those inner bounds intersect the query box, the exact envelope
-    /// does too, and only rows within a float step of the box's edge need their envelope computed.
-    /// </summary>
-    private static bool RTreeBoxSurelyIntersects(BoxScanStatement scan, int ordinal, BoundingBox box)
-    {
-        var minX = MathF.BitIncrement((float)scan.Double(ordinal));
-        var maxX = MathF.BitDecrement((float)scan.Double(ordinal + 1));
-        var minY = MathF.BitIncrement((float)scan.Double(ordinal + 2));
-        var maxY = MathF.BitDecrement((float)scan.Double(ordinal + 3));
-        return maxX >= box.MinX && minX <= box.MaxX && maxY >= box.MinY && minY <= box.MaxY;
-    }
-
     private static bool Step(BoxScanStatement scan, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -231,14 +191,6 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IDisposable
         {
             throw new OperationCanceledException("GeoPackage query cancelled", e, cancellationToken);
         }
-    }
-
-    private static bool Matches(BoundingBox? bounds, in GeoPackageGeometryHeader header, ReadOnlySpan<byte> blob)
-    {
-        if (bounds is not { } box)
-            return true;
-        var envelope = header.Envelope ?? GeometryBlobEnvelope.Of(blob);
-        return envelope is { } e && e.Intersects(box);
     }
 
     private GeoPackageTable Find(string name) => tables.TryGetValue(name, out var table)

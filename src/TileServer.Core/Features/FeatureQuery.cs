@@ -23,6 +23,20 @@ public sealed record FeatureQuery(string Table, BoundingBox? Bounds, IReadOnlyLi
     /// everything; callers read a result at or above the limit as "at least this many".</summary>
     public long? CountLimit { get; init; }
 
+    /// <summary>
+    /// The caller is done with each record before it asks for the next one (a tile renderer walking the WKB
+    /// straight into a path): a source may then hand out records whose WKB buffer and values array are reused
+    /// from row to row, instead of copying every row. Such a record must not be kept.
+    /// </summary>
+    public bool ReusableRecords { get; init; }
+
+    /// <summary>
+    /// The caller tolerates, besides the features whose exact envelope meets <see cref="Bounds"/>, a few whose
+    /// spatial index box does (an R-tree stores float32 boxes rounded outwards, so those lie within a float
+    /// step of the bounds): a renderer clips them away. A source may then skip the exact envelope check.
+    /// </summary>
+    public bool IndexBoundsSuffice { get; init; }
+
     /// <summary>True when the query needs more than a box scan (filter, sort or offset).</summary>
     public bool IsRefined => Filter is not null || SortBy.Count > 0 || Offset > 0;
 }

@@ -18,6 +18,9 @@ internal sealed class IndexedPalette
     /// <summary>Entries of the last palette built.</summary>
     public int Size { get; private set; }
 
+    /// <summary>Runs of equal pixels (row-major, so a run may wrap to the next row) in the last image.</summary>
+    public int RunCount { get; private set; }
+
     /// <summary>Whether the last palette had to be quantized (more than 256 distinct colours).</summary>
     public bool WasQuantized { get; private set; }
 
@@ -27,19 +30,19 @@ internal sealed class IndexedPalette
         _histogram.Reset(pixelCount);
         var packed = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(pixels);
         var start = 0;
+        var runs = 0;
         while (start < packed.Length)
         {
-            // Runs of one premultiplied value (parcel interiors) are counted with one hash probe.
-            var run = start + 1;
-            while (run < packed.Length && packed[run] == packed[start])
-            {
-                run++;
-            }
+            runs++;
+            // Runs of one premultiplied value (parcel interiors) are counted with one hash probe; the end of a
+            // run is found by a vectorised search.
+            var run = RunEnd(packed, start);
 
             _histogram.Add(StraightColour.Of(pixels.Slice(start * 4, 4)), run - start);
             start = run;
         }
 
+        RunCount = runs;
         int size;
         WasQuantized = _histogram.Count > _palette.Length;
         if (WasQuantized)
@@ -97,41 +100,59 @@ internal sealed class IndexedPalette
     };
 
     /// <summary>Palette indices of one row, packed most significant bits first (§7.2) at <paramref name="bitDepth"/>.</summary>
+    /// <remarks>The row is walked run by run (a vectorised search for the next different pixel): one palette
+    /// lookup per run, a fill per run at 8 bits, and nothing at all for runs of index 0 below 8 bits.</remarks>
     public void FillIndexRow(ReadOnlySpan<byte> premultiplied, Span<byte> packed, int bitDepth)
     {
         var pixelCount = premultiplied.Length / 4;
         var source = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(premultiplied);
-        var previous = ~source[0];
-        var index = 0;
-        if (bitDepth == 8)
+        if (bitDepth != 8)
         {
-            for (var x = 0; x < pixelCount; x++)
+            packed.Clear();
+        }
+
+        // 8 / bitDepth pixels per byte, a power of two: shifts and masks instead of a division per pixel.
+        var pixelsPerByteLog2 = System.Numerics.BitOperations.Log2((uint)(8 / bitDepth));
+        var pixelInByteMask = (1 << pixelsPerByteLog2) - 1;
+        var x = 0;
+        while (x < pixelCount)
+        {
+            var end = RunEnd(source, x);
+            var index = _histogram.PaletteIndexOf(StraightColour.Of(premultiplied.Slice(x * 4, 4)));
+            if (bitDepth == 8)
             {
-                if (source[x] != previous)
+                packed[x..end].Fill((byte)index);
+            }
+            else if (index != 0)
+            {
+                for (var k = x; k < end; k++)
                 {
-                    previous = source[x];
-                    index = _histogram.PaletteIndexOf(StraightColour.Of(premultiplied.Slice(x * 4, 4)));
+                    var shift = 8 - (bitDepth * ((k & pixelInByteMask) + 1));
+                    packed[k >> pixelsPerByteLog2] |= (byte)(index << shift);
                 }
-
-                packed[x] = (byte)index;
             }
 
-            return;
+            x = end;
         }
+    }
 
-        packed.Clear();
-        var perByte = 8 / bitDepth;
-        for (var x = 0; x < pixelCount; x++)
+    /// <summary>End (exclusive) of the run of pixels equal to pixels[start]. Edge blends make runs of one or two
+    /// pixels, checked directly; longer runs are searched with a vectorised IndexOfAnyExcept.</summary>
+    private static int RunEnd(ReadOnlySpan<uint> pixels, int start)
+    {
+        var value = pixels[start];
+        if (start + 1 == pixels.Length || pixels[start + 1] != value)
         {
-            if (source[x] != previous)
-            {
-                previous = source[x];
-                index = _histogram.PaletteIndexOf(StraightColour.Of(premultiplied.Slice(x * 4, 4)));
-            }
-
-            var shift = 8 - (bitDepth * ((x % perByte) + 1));
-            packed[x / perByte] |= (byte)(index << shift);
+            return start + 1;
         }
+
+        if (start + 2 == pixels.Length || pixels[start + 2] != value)
+        {
+            return start + 2;
+        }
+
+        var length = pixels[(start + 3)..].IndexOfAnyExcept(value);
+        return length < 0 ? pixels.Length : start + 3 + length;
     }
 
     public void WriteChunks(IBufferWriter<byte> output)

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace TileServer.Rendering.Png;
 
 /// <summary>
@@ -138,34 +140,36 @@ internal sealed class MedianCutQuantizer
         return channel == 3 ? alpha * 255 : value * alpha;
     }
 
+    /// <summary>Records the box and its error: the per-channel weighted variances in one pass over its colours.</summary>
     private void SetBox(int box, int start, int end)
     {
         _boxStart[box] = start;
         _boxEnd[box] = end;
-        var bestError = -1.0;
-        var totalError = 0.0;
-        for (var channel = 0; channel < 4; channel++)
+        double weight = 0;
+        var sum = Vector256<double>.Zero;
+        var sumSquares = Vector256<double>.Zero;
+        for (var i = start; i < end; i++)
         {
-            double weight = 0, sum = 0, sumSquares = 0;
-            for (var i = start; i < end; i++)
-            {
-                double count = _histogram.CountAt(_items[i]);
-                double value = Premultiplied(_histogram.ColourAt(_items[i]), channel);
-                weight += count;
-                sum += count * value;
-                sumSquares += count * value * value;
-            }
+            double count = _histogram.CountAt(_items[i]);
+            var colour = _histogram.ColourAt(_items[i]);
+            var value = Vector256.Create((double)Premultiplied(colour, 0), Premultiplied(colour, 1), Premultiplied(colour, 2), Premultiplied(colour, 3));
+            weight += count;
+            sum += value * count;
+            sumSquares += value * count * value; // The order of the scalar version it replaced: identical sums.
+        }
 
-            var error = weight > 0 ? sumSquares - (sum * sum / weight) : 0;
-            totalError += error;
-            if (error > bestError)
+        var errors = weight > 0 ? sumSquares - (sum * sum / weight) : Vector256<double>.Zero;
+        var bestChannel = 0;
+        for (var channel = 1; channel < 4; channel++)
+        {
+            if (errors[channel] > errors[bestChannel])
             {
-                bestError = error;
-                _boxChannel[box] = channel;
+                bestChannel = channel;
             }
         }
 
-        _boxError[box] = totalError;
+        _boxChannel[box] = bestChannel;
+        _boxError[box] = Vector256.Sum(errors);
     }
 
     private int SplitAtWeightedMedian(int box)

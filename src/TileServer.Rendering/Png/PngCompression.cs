@@ -12,6 +12,8 @@ public enum PngCompression
     /// <summary>
     /// <see cref="Fast"/>, then, when that stream exceeds <see cref="IdatCompressor.BalancedRetryBytes"/>
     /// (dense tiles, where repeated patterns at longer distances pay), zlib level 6 as well; the smaller wins.
+    /// An indexed image with more than <see cref="IdatCompressor.DirectGeneralRuns"/> runs of equal pixels,
+    /// whose run-length stream would be that large, gets level 6 only.
     /// </summary>
     Balanced,
 

@@ -84,23 +84,14 @@ public sealed class PngEncoder
             (_currentRow, _previousRow) = (_previousRow, _currentRow);
         }
 
-        WriteChunk(output, "IDAT"u8, _compressor.Compress(_filteredImage.AsSpan(0, imageLength), options.Compression));
+        WriteChunk(output, "IDAT"u8, _compressor.Compress(_filteredImage.AsSpan(0, imageLength), options.Compression, options.Indexed ? _palette.RunCount : -1));
         WriteChunk(output, "IEND"u8, []);
         return true;
     }
 
-    private static bool IsFullyTransparent(ReadOnlySpan<byte> pixels)
-    {
-        for (var i = 3; i < pixels.Length; i += 4)
-        {
-            if (pixels[i] != 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <summary>Premultiplied storage: a pixel with alpha 0 is all zeros, so the image is empty exactly when every
+    /// byte is 0 (a vectorised search).</summary>
+    private static bool IsFullyTransparent(ReadOnlySpan<byte> pixels) => !pixels.ContainsAnyExcept((byte)0);
 
     /// <summary>Returns the filter-type byte followed by the filtered row (§9.2), chosen by the §12.8 heuristic.</summary>
     private ReadOnlySpan<byte> FilterRow(ReadOnlySpan<byte> current, ReadOnlySpan<byte> previous, int bytesPerPixel, bool adaptive)

@@ -18,7 +18,8 @@ public sealed class RasterLayerStyle
 
     public string SourceLayer { get; }
 
-    internal string[] Fields { get; }
+    /// <summary>The columns the style's filters read.</summary>
+    public string[] Fields { get; }
 
     /// <summary>Style id and version, part of the tile cache key so a revised style is not served stale.</summary>
     public string CacheTag { get; }

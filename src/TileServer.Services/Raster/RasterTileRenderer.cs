@@ -33,7 +33,7 @@ internal sealed class RasterTileRenderer(RasterTileOptions options)
     {
         canvas.Clear(Rgba.Transparent);
         tileHatches.Clear();
-        var transform = new TileTransform(tile, TileSize);
+        var transform = new MercatorPixelProjection(tile, TileSize);
         BoundingBox bounds = QueryBounds(tile, options.BufferPixels);
         foreach (var (layer, style) in layers)
         {
@@ -43,10 +43,12 @@ internal sealed class RasterTileRenderer(RasterTileOptions options)
         return Encode();
     }
 
-    private async Task DrawLayerAsync(PublishedLayer layer, RasterLayerStyle style, TileCoordinate tile, TileTransform transform, BoundingBox bounds, CancellationToken cancellationToken)
+    private async Task DrawLayerAsync(PublishedLayer layer, RasterLayerStyle style, TileCoordinate tile, MercatorPixelProjection transform, BoundingBox bounds, CancellationToken cancellationToken)
     {
         string[] names = style.Fields;
-        var query = new FeatureQuery(layer.Definition.Table, bounds, names);
+        // Each feature is walked into a path before the next is read, and rows just outside the buffered tile
+        // are clipped away: the source may reuse its buffers and skip exact envelopes.
+        var query = new FeatureQuery(layer.Definition.Table, bounds, names) { ReusableRecords = true, IndexBoundsSuffice = true };
         pendingCount = 0;
         // Fills share one canvas layer: parcels with exactly shared edges are composited once, without seams.
         canvas.BeginLayer();

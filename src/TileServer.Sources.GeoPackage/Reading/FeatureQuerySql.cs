@@ -4,11 +4,11 @@ using TileServer.Sources.GeoPackage.Schema;
 
 /// <summary>Builds the SELECT for a feature query. Identifiers come only from the catalogue
 /// (<see cref="GeoPackageTable"/>); bounds (@minx, @miny, @maxx, @maxy) are bound as
-/// parameters. Columns: id, geometry, the requested columns, then — on the R-tree path only — the
+/// parameters. Columns: id, geometry, the requested columns, then — on the R-tree path only, unless left out — the
 /// R-tree box (minx, maxx, miny, maxy), which spares most rows an exact envelope computation.</summary>
 internal static class FeatureQuerySql
 {
-    public static string Build(GeoPackageTable table, IReadOnlyList<string> columns, bool useBounds)
+    public static string Build(GeoPackageTable table, IReadOnlyList<string> columns, bool useBounds, bool selectIndexBox = true)
     {
         var t = SqlIdentifier.Quote(table.Info.Table);
         var id = SqlIdentifier.Quote(table.IdColumn);
@@ -20,7 +20,9 @@ internal static class FeatureQuerySql
         {
             // CROSS JOIN keeps the R-tree as the outer loop, so SQLite answers the box from the index
             // (GeoPackage 1.3 F.3) and looks rows up by primary key.
-            return $"{select}, r.minx, r.maxx, r.miny, r.maxy FROM {SqlIdentifier.Quote(rtree)} AS r CROSS JOIN {t} AS t " +
+            // The R-tree box columns are left out when the caller does not need exact envelopes (a renderer).
+            var box = selectIndexBox ? ", r.minx, r.maxx, r.miny, r.maxy" : "";
+            return $"{select}{box} FROM {SqlIdentifier.Quote(rtree)} AS r CROSS JOIN {t} AS t " +
                    $"WHERE t.{id} = r.id AND r.maxx >= @minx AND r.minx <= @maxx AND r.maxy >= @miny AND r.miny <= @maxy";
         }
 

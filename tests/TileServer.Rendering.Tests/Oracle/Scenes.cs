@@ -44,6 +44,15 @@ internal static class Scenes
         yield return StrokeScene("dashes-round-odd-array", new StrokeStyle { Width = 4, Cap = LineCap.Round, Join = LineJoin.Round, DashArray = [9, 5, 3] },
             [Geometry.RegularPolygon(32, 32, 24, 7)], closed: true);
         yield return HugeDashedStrokeScene();
+
+        // Rings no wider than the stroke, stroked with their outer side only (NarrowRing): sub-pixel parcels as
+        // at z8 (both orientations), a non-convex sliver, and a figure-eight sliver, which keeps both sides.
+        yield return StrokeScene("stroke-narrow-rings-round", new StrokeStyle { Width = 0.8, Join = LineJoin.Round },
+            [[(5.2, 5.1), (5.9, 5.3), (5.6, 5.8)], [(10.4, 20.7), (10.5, 20.1), (11.3, 20.2), (11.1, 20.9)],
+             [(30.1, 3.2), (30.8, 3.2), (30.8, 40.5), (50.3, 40.5), (50.3, 41.1), (30.1, 41.2)],
+             [(12.2, 50.1), (40.6, 51.3), (40.4, 50.2), (12.5, 51.4)]], closed: true);
+        yield return StrokeScene("stroke-narrow-sliver-wide", new StrokeStyle { Width = 3, Join = LineJoin.Round },
+            [[(6.3, 10.2), (55.7, 11.9), (56.1, 12.6), (30.2, 11.8), (6.1, 12.0)]], closed: true);
         yield return HatchScene("hatch-45", new HatchStyle { Paint = Blue, Spacing = 6, LineWidth = 2, AngleDegrees = 45 });
         yield return HatchScene("hatch-0-translucent", new HatchStyle { Paint = TranslucentGreen, Spacing = 5.5, LineWidth = 1.3, AngleDegrees = 0, OriginY = 0.4 });
     }

@@ -10,7 +10,7 @@ using TileServer.Services.Tiles;
 public sealed class WkbPathReaderTests
 {
     private static readonly TileCoordinate Tile = new(1, 0, 0);
-    private static readonly TileTransform Pixels = new(Tile, 256);
+    private static readonly MercatorPixelProjection Pixels = new(Tile, 256);
 
     [Fact]
     public void Multipolygon_rings_become_closed_subpaths_in_tile_pixels()

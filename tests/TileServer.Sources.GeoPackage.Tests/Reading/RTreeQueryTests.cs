@@ -72,6 +72,43 @@ public sealed class RTreeQueryTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Renderer_options_give_the_same_rows_and_values_plus_only_index_box_neighbours()
+    {
+        var source = new GeoPackageFeatureSource("p", path);
+        var random = new Random(23);
+        string[] fields = ["dlbm", "bsm", "mj"];
+        for (var i = 0; i < 30; i++)
+        {
+            var box = RandomBox(random);
+            var exact = await source.ToListAsync(new FeatureQuery("parcels", box, fields));
+
+            // Records with reused buffers are read as the renderer reads them: before the next one comes.
+            var streamed = new List<(long Fid, byte[] Wkb, object?[] Values)>();
+            var query = new FeatureQuery("parcels", box, fields) { ReusableRecords = true, IndexBoundsSuffice = true };
+            await foreach (var record in source.QueryAsync(query, CancellationToken.None))
+                streamed.Add((record.Fid, record.Wkb.ToArray(), [.. record.Values]));
+
+            var byFid = streamed.ToDictionary(r => r.Fid);
+            foreach (var record in exact)
+            {
+                Assert.True(byFid.TryGetValue(record.Fid, out var twin), $"fid {record.Fid} missing");
+                Assert.Equal(record.Wkb.ToArray(), twin.Wkb);
+                Assert.Equal(record.Values, twin.Values);
+            }
+
+            // Extra rows are those whose float32 index box meets the query box: within a float step of it.
+            foreach (var extra in streamed.Where(r => exact.All(e => e.Fid != r.Fid)))
+            {
+                var e = parcels.Features[(int)extra.Fid - 1].Geometry.EnvelopeInternal;
+                var grown = new BoundingBox(
+                    MathF.BitDecrement((float)e.MinX), MathF.BitDecrement((float)e.MinY),
+                    MathF.BitIncrement((float)e.MaxX), MathF.BitIncrement((float)e.MaxY));
+                Assert.True(grown.Intersects(box), $"fid {extra.Fid} is not a neighbour of the box");
+            }
+        }
+    }
+
     private static BoundingBox RandomBox(Random random)
     {
         var x = 100 + random.NextDouble() * 20;

@@ -1,0 +1,81 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace TileServer.Rendering;
+
+/// <summary>The arithmetic on <see cref="CoverageRasterizer"/>'s cells that needs none of its state: spreading an
+/// edge piece over the cells it crosses, sweeping one pixel's cells, and the fill rules on cell-averaged windings.</summary>
+internal static class CellArithmetic
+{
+    /// <summary>
+    /// Deposits a piece crossing several cells of one strip, from xa to xb (xa &lt; xb) with signed height h.
+    /// Within a cell c the area of that cell right of the piece is share·(1 − f), f = mean x − c; the rest
+    /// (share·f) goes to cell c + 1 so that the prefix sum reaches the full h in every cell further right.
+    /// <paramref name="first"/> is the cell of xa; cell c + k is <c>k · CoverageRasterizer.SubRows</c> floats further on.
+    /// </summary>
+    public static void DepositSpan(ref float first, int col, double xa, double xb, double height)
+    {
+        var heightPerX = height / (xb - xa);
+
+        // The first cell, from xa to its right border (the caller sends only pieces that cross it).
+        var next = col + 1.0;
+        var share = heightPerX * (next - xa);
+        var f = ((xa + next) * 0.5) - col;
+        first += (float)(share * (1 - f));
+        Unsafe.Add(ref first, CoverageRasterizer.SubRows) += (float)(share * f);
+
+        // Whole cells: share = heightPerX and f = ½ exactly, so both deposits are the same float.
+        var half = (float)(heightPerX * 0.5);
+        var offset = CoverageRasterizer.SubRows;
+        col++;
+        while (col + 1.0 < xb)
+        {
+            Unsafe.Add(ref first, offset) += half;
+            Unsafe.Add(ref first, offset + CoverageRasterizer.SubRows) += half;
+            offset += CoverageRasterizer.SubRows;
+            col++;
+        }
+
+        // The last cell, from its left border to xb.
+        if (col < xb)
+        {
+            share = heightPerX * (xb - col);
+            f = ((col + xb) * 0.5) - col;
+            Unsafe.Add(ref first, offset) += (float)(share * (1 - f));
+            Unsafe.Add(ref first, offset + CoverageRasterizer.SubRows) += (float)(share * f);
+        }
+    }
+
+    /// <summary>Coverage of one pixel with deposits from its 4 × 4 <paramref name="cells"/>, fill-ruled one by one; clears them.
+    /// The four sub-rows run side by side in one vector: each cell column adds its deposits to the four
+    /// running windings.</summary>
+    public static float SweepPixel(Span<float> cells, ref Vector128<float> winding, FillRule rule)
+    {
+        const float cellWeight = 1f / (CoverageRasterizer.SubRows * CoverageRasterizer.SubColumns);
+        var w = winding;
+        var sum = Vector128<float>.Zero;
+        for (var k = 0; k < CoverageRasterizer.SubColumns; k++)
+        {
+            w += Vector128.Create<float>(cells.Slice(k * CoverageRasterizer.SubRows, CoverageRasterizer.SubRows));
+            sum += ApplyRule(w, rule);
+        }
+
+        cells.Clear();
+        winding = w;
+        return Vector128.Sum(sum) * cellWeight;
+    }
+
+    /// <summary>Fill rule on (possibly fractional) cell-averaged winding numbers, four sub-rows at once.</summary>
+    public static Vector128<float> ApplyRule(Vector128<float> winding, FillRule rule)
+    {
+        var magnitude = Vector128.Abs(winding);
+        if (rule == FillRule.NonZero)
+        {
+            return Vector128.Min(magnitude, Vector128<float>.One);
+        }
+
+        // Even-odd folds the winding into a triangle wave: 0 → 0, 1 → 1, 2 → 0, ...
+        var folded = magnitude - (Vector128.Create(2f) * Vector128.Floor(magnitude * 0.5f));
+        return Vector128.Min(folded, Vector128.Create(2f) - folded);
+    }
+}
