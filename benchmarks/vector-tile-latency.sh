@@ -97,6 +97,7 @@ bare_client() {
   (cd "$work" && rm -f pgbench_log.* && "$pgbench" -n -M prepared -t "$((runs + 5))" -l -f tile.sql $(cat tile.args) >/dev/null 2>&1 &&
     tail -q -n +6 pgbench_log.* | awk '{printf "%.3f\n", $3 / 1000}')
 }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "-" }'; }
 printf 'zoom tile bare_ms bare_pg_ms db_ms proc_ms db/bare proc/bare\n'
 sum_bare=0; sum_db=0; sum_proc=0
 for t in $tiles; do
@@ -111,7 +112,6 @@ for t in $tiles; do
   if bare_script "$work/log"; then mapfile -t bare < <(bare_client); fi
   mapfile -t proc < <(keep_alive "http://127.0.0.1:$proc_port/tiles/$layers/$t.mvt")
   b=$(median "${bare[@]:-0}"); d=$(median "${db[@]}"); p=$(median "${proc[@]}")
-  ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "-" }'; }
   printf '%s %s %s %s %s %s %s %s\n' "$z" "$t" "$b" "$(median "${bare_pg[@]:-0}")" "$d" "$p" "$(ratio "$d" "$b")" "$(ratio "$p" "$b")"
   if [ "$b" != 0 ]; then
     sum_bare=$(awk -v a="$sum_bare" -v b="$b" 'BEGIN {print a + b}'); sum_db=$(awk -v a="$sum_db" -v b="$d" 'BEGIN {print a + b}'); sum_proc=$(awk -v a="$sum_proc" -v b="$p" 'BEGIN {print a + b}')

@@ -51,7 +51,7 @@ internal sealed class ScannedRowReader(FeatureQuery query, FieldDefinition[] fie
     }
 
     /// <summary>Whether the envelope in the header, or else the one walked from the WKB, meets the bounds.</summary>
-    public static bool Matches(BoundingBox? bounds, in GeoPackageGeometryHeader header, ReadOnlySpan<byte> blob)
+    private static bool Matches(BoundingBox? bounds, in GeoPackageGeometryHeader header, ReadOnlySpan<byte> blob)
     {
         if (bounds is not { } box)
             return true;
