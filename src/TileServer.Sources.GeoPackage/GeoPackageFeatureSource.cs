@@ -144,6 +144,30 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IDisposable
         }
     }
 
+    /// <summary>Opens the whole table for a bulk copy, in primary-key order, with the given fields
+    /// (<see cref="IStoredFeatureRowReader"/>). The reader holds a connection until it is disposed; cancelling
+    /// the token interrupts a running step.</summary>
+    public IStoredFeatureRowReader OpenRowReader(string table, IReadOnlyList<string> fields, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var found = Find(table);
+        var definitions = fields.Select(name => found.FieldsByName.TryGetValue(name, out var field)
+            ? field
+            : throw new ArgumentException($"table {found.Info.Table} of source {Id} has no field '{name}'", nameof(fields))).ToArray();
+        var statement = new SqlStatement(FeatureQuerySql.Build(found, definitions.Select(f => f.Name).ToArray(), useBounds: false), []);
+        var connection = OpenConnection();
+        try
+        {
+            return new GeoPackageRowReader(connection, statement, definitions, cancellationToken);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Counts the matches of the query's bounds and filter with one COUNT(*) over the same WHERE
     /// clause the query uses, so counts and pages always agree.</summary>
     public Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 namespace TileServer.Sources.GeoPackage.Reading;
 
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 using TileServer.Core.Features;
@@ -60,6 +61,20 @@ internal sealed class BoxScanStatement : IDisposable
     public double Double(int ordinal) => raw.sqlite3_column_double(statement, ordinal);
 
     public bool IsNull(int ordinal) => raw.sqlite3_column_type(statement, ordinal) == SqliteNull;
+
+    /// <summary>The value's storage class: 1 integer, 2 real, 3 text, 4 blob, 5 NULL (SQLite "Datatypes").</summary>
+    public int StorageClass(int ordinal) => raw.sqlite3_column_type(statement, ordinal);
+
+    /// <summary>A text value's bytes in UTF-8 (sqlite3_column_text converts from a UTF-16 database), without the
+    /// terminating zero, valid until the next <see cref="Step"/>. Not checked for well-formedness.</summary>
+    public ReadOnlySpan<byte> Utf8(int ordinal)
+    {
+        // column_text first, then column_bytes: in that order the length is the UTF-8 one (SQLite, "Result
+        // Values From A Query").
+        var text = raw.sqlite3_column_text(statement, ordinal);
+        var length = raw.sqlite3_column_bytes(statement, ordinal);
+        return length == 0 ? [] : MemoryMarshal.CreateReadOnlySpan(in text.GetPinnableReference(), length);
+    }
 
     /// <summary>The column's bytes, valid until the next <see cref="Step"/>.</summary>
     public ReadOnlySpan<byte> Blob(int ordinal) => raw.sqlite3_column_blob(statement, ordinal);

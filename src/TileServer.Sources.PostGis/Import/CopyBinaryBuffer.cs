@@ -67,6 +67,22 @@ internal sealed class CopyBinaryBuffer : IDisposable
         value.CopyTo(span[4..]);
     }
 
+    /// <summary>A single-part WKB written as a one-part multi of type <paramref name="multiCode"/> (OGC 06-103r4 §8.2:
+    /// byte order, type, count, then the part's own WKB), so a Multi* column accepts it.</summary>
+    public void WriteWrappedInMulti(ReadOnlySpan<byte> part, uint multiCode)
+    {
+        var span = Reserve(4 + 9 + part.Length);
+        BinaryPrimitives.WriteInt32BigEndian(span, 9 + part.Length);
+        span[4] = 1; // little-endian
+        BinaryPrimitives.WriteUInt32LittleEndian(span[5..], multiCode);
+        BinaryPrimitives.WriteUInt32LittleEndian(span[9..], 1);
+        part.CopyTo(span[13..]);
+    }
+
+    /// <summary>UTF-8 text as is: textsend's form when the client encoding is UTF-8, as Npgsql sets it. The
+    /// caller guarantees well-formed UTF-8; the server would refuse anything else.</summary>
+    public void WriteUtf8(ReadOnlySpan<byte> value) => WriteBytes(value);
+
     /// <summary>textsend: the characters in the client encoding, which Npgsql sets to UTF-8.</summary>
     public void WriteText(string value)
     {

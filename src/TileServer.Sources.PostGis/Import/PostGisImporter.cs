@@ -11,9 +11,6 @@ using TileServer.Core.Features;
 /// cancelled import leaves the database exactly as it was.</summary>
 public sealed class PostGisImporter(string connectionString) : IAsyncDisposable
 {
-    private const int ProgressEveryRows = 16_384;
-    private const int CopyWriteBufferBytes = 128 * 1024;
-
     private readonly NpgsqlDataSource dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString)
     {
         // Index builds and validation of large layers outlast the default 30 s.
@@ -23,7 +20,7 @@ public sealed class PostGisImporter(string connectionString) : IAsyncDisposable
         // about 25,000 messages (each a send on our side and a read on the server's) for the 225,000 parcels of
         // the sample; 128 KB cut the client's and the server's CPU time of the COPY (docs/benchmarks.md). Rows
         // are encoded into a buffer of the same size (CopyBinaryBuffer), so one write fills one message.
-        WriteBufferSize = CopyWriteBufferBytes,
+        WriteBufferSize = BinaryCopy.BufferBytes,
     });
 
     /// <summary>Imports in-memory layers, all or nothing.</summary>
@@ -38,7 +35,7 @@ public sealed class PostGisImporter(string connectionString) : IAsyncDisposable
         await TuneAsync(connection, cancellationToken);
         var reports = new List<ImportLayerReport>(layers.Count);
         foreach (var layer in layers)
-            reports.Add(await ImportLayerAsync(connection, layer.Schema, ToAsync(layer.Features), options, progress, cancellationToken));
+            reports.Add(await ImportLayerAsync(connection, layer.Schema, Copy(layer.Schema, ToAsync(layer.Features)), options, progress, cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return reports;
     }
@@ -53,7 +50,27 @@ public sealed class PostGisImporter(string connectionString) : IAsyncDisposable
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await TuneAsync(connection, cancellationToken);
-        var report = await ImportLayerAsync(connection, schema, features, options, progress, cancellationToken);
+        var report = await ImportLayerAsync(connection, schema, Copy(schema, features), options, progress, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return report;
+    }
+
+    /// <summary>Imports a table read row by row from a store (<see cref="IStoredFeatureRowReader"/>: no object per
+    /// row, the geometry's stored WKB and the text's UTF-8 copied as they are), in its own transaction. The
+    /// reader's fields must be the schema's, in the same order and types.</summary>
+    public async Task<ImportLayerReport> ImportAsync(FeatureLayerSchema schema, IStoredFeatureRowReader rows, ImportOptions options, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(options);
+        Validate(schema, options);
+        if (!rows.Fields.Select(f => (f.Name, f.Type)).SequenceEqual(schema.Fields.Select(f => (f.Name, f.Type))))
+            throw new ArgumentException($"{schema.Name}: the reader's fields are not the schema's", nameof(rows));
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await TuneAsync(connection, cancellationToken);
+        CopyStep copy = (connection, copySql, firstFid, reportRows, token) => BinaryCopy.RowsAsync(connection, copySql, schema, rows, firstFid, reportRows, token);
+        var report = await ImportLayerAsync(connection, schema, copy, options, progress, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return report;
     }
@@ -66,7 +83,10 @@ public sealed class PostGisImporter(string connectionString) : IAsyncDisposable
     private static Task TuneAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
         ExecuteAsync(connection, "SET LOCAL jit = off; SET LOCAL maintenance_work_mem = '256MB'", cancellationToken);
 
-    private static async Task<ImportLayerReport> ImportLayerAsync(NpgsqlConnection connection, FeatureLayerSchema schema, IAsyncEnumerable<WritableFeature> features, ImportOptions options, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    private static CopyStep Copy(FeatureLayerSchema schema, IAsyncEnumerable<WritableFeature> features) =>
+        (connection, copySql, firstFid, reportRows, token) => BinaryCopy.FeaturesAsync(connection, copySql, schema, features, firstFid, reportRows, token);
+
+    private static async Task<ImportLayerReport> ImportLayerAsync(NpgsqlConnection connection, FeatureLayerSchema schema, CopyStep copy, ImportOptions options, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var stages = new StageClock(clock);
@@ -87,7 +107,8 @@ public sealed class PostGisImporter(string connectionString) : IAsyncDisposable
 
         await ExecuteAsync(connection, sql.CreateStaging, cancellationToken);
         stages.Start("copy");
-        var rows = await CopyAsync(connection, sql, schema, features, firstFid, clock, progress, cancellationToken);
+        var rows = await copy(connection, sql.Copy, firstFid, copied => progress?.Report(new ImportProgress(schema.Name, "copy", copied, clock.Elapsed)), cancellationToken);
+        progress?.Report(new ImportProgress(schema.Name, "copy", rows, clock.Elapsed));
         var copyTime = clock.Elapsed;
 
         progress?.Report(new ImportProgress(schema.Name, "validate", rows, clock.Elapsed));
@@ -131,53 +152,6 @@ public sealed class PostGisImporter(string connectionString) : IAsyncDisposable
         var stageTimes = stages.Stop();
         progress?.Report(new ImportProgress(schema.Name, "done", loaded, clock.Elapsed));
         return new ImportLayerReport(schema.Name, loaded, invalid.Count, firstInvalid, dropped, copyTime, clock.Elapsed, stageTimes);
-    }
-
-    private static async Task<long> CopyAsync(NpgsqlConnection connection, ImportTableSql sql, FeatureLayerSchema schema, IAsyncEnumerable<WritableFeature> features, long firstFid, Stopwatch clock, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
-    {
-        var writer = new CopyRowWriter(schema);
-        using var buffer = new CopyBinaryBuffer(CopyWriteBufferBytes + CopyWriteBufferBytes / 4);
-        long rows = 0;
-        var copy = await connection.BeginRawBinaryCopyAsync(sql.Copy, cancellationToken);
-        try
-        {
-            buffer.WriteHeader();
-            await foreach (var feature in features.WithCancellation(cancellationToken))
-            {
-                writer.Write(buffer, firstFid + rows, feature);
-                if (buffer.Length >= CopyWriteBufferBytes)
-                {
-                    await copy.WriteAsync(buffer.Written, cancellationToken);
-                    buffer.Clear();
-                }
-
-                if (++rows % ProgressEveryRows == 0)
-                    progress?.Report(new ImportProgress(schema.Name, "copy", rows, clock.Elapsed));
-            }
-
-            buffer.WriteTrailer();
-            await copy.WriteAsync(buffer.Written, cancellationToken);
-        }
-        catch
-        {
-            // Disposing a raw COPY stream ends the COPY as complete; a failed read or a cancellation must abort it
-            // instead, and the transaction then rolls everything back. When the connection itself broke, aborting
-            // fails too: the original error is the one to report.
-            try
-            {
-                await copy.CancelAsync();
-                await copy.DisposeAsync();
-            }
-            catch (Exception abort) when (abort is NpgsqlException or IOException or ObjectDisposedException or InvalidOperationException)
-            {
-            }
-
-            throw;
-        }
-
-        await copy.DisposeAsync();
-        progress?.Report(new ImportProgress(schema.Name, "copy", rows, clock.Elapsed));
-        return rows;
     }
 
     private static void Validate(FeatureLayerSchema schema, ImportOptions options)

@@ -50,7 +50,7 @@ public static class ImportCommand
         {
             try
             {
-                var report = await importer.ImportAsync(input.Schema, input.Features, importOptions,
+                var report = await ImportAsync(importer, input, importOptions,
                     new Progress<ImportProgress>(p => progress.Report($"{p.Table}: {p.Stage} {p.Rows:N0} rows ({p.RowsPerSecond:N0} rows/s)")), cancel.Token).ConfigureAwait(false);
                 progress.Report($"{report.Table}: {report.Rows:N0} rows in {report.TotalTime.TotalSeconds:F1} s ({report.RowsPerSecond:N0} rows/s, COPY {report.CopyRowsPerSecond:N0} rows/s; {report.StageSummary})"
                     + (report.InvalidGeometries > 0 ? $"; {report.InvalidGeometries} invalid geometries repaired (first fids {string.Join(", ", report.FirstInvalidFids)}), {report.DroppedAfterRepair} dropped" : ""));
@@ -66,6 +66,17 @@ public static class ImportCommand
         }
 
         return 0;
+    }
+
+    private static async Task<ImportLayerReport> ImportAsync(PostGisImporter importer, ImportInput input, ImportOptions options, IProgress<ImportProgress> progress, CancellationToken cancellationToken)
+    {
+        if (input.OpenRows is null)
+        {
+            return await importer.ImportAsync(input.Schema, input.Features!, options, progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var rows = input.OpenRows(cancellationToken);
+        return await importer.ImportAsync(input.Schema, rows, options, progress, cancellationToken).ConfigureAwait(false);
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

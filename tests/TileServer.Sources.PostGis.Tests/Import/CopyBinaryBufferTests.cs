@@ -48,4 +48,21 @@ public sealed class CopyBinaryBufferTests
         buffer.WriteText("");
         Assert.Equal([0, 0, 0, 0], buffer.Written.ToArray());
     }
+
+    [Fact]
+    public void A_single_part_is_wrapped_as_a_one_part_multi_of_the_given_type()
+    {
+        using var buffer = new CopyBinaryBuffer(4);
+        byte[] part = [0x01, 0x03, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00]; // an empty polygon
+
+        buffer.WriteWrappedInMulti(part, 6);
+
+        byte[] expected =
+        [
+            0, 0, 0, 18, // value length: 9-byte multi header + the part
+            0x01, 0x06, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, // little-endian MultiPolygon of 1 part
+            .. part,
+        ];
+        Assert.Equal(expected, buffer.Written.ToArray());
+    }
 }

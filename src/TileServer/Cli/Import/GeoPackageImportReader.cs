@@ -1,10 +1,11 @@
 namespace TileServer.Cli.Import;
 
-using System.Runtime.CompilerServices;
 using TileServer.Core.Features;
 using TileServer.Sources.GeoPackage;
 
-/// <summary>Streams the feature tables of a GeoPackage as import input, passing the stored WKB through.</summary>
+/// <summary>Reads the feature tables of a GeoPackage as import input: each row's stored WKB and values go to the
+/// COPY as they are, through a row reader that allocates nothing per row (decoding into objects and encoding
+/// again was most of the import client's time; docs/benchmarks.md, "Import into PostGIS").</summary>
 public static class GeoPackageImportReader
 {
     public static IReadOnlyList<ImportInput> Read(GeoPackageFeatureSource source, IReadOnlyCollection<string>? onlyLayers)
@@ -18,20 +19,10 @@ public static class GeoPackageImportReader
             }
 
             var schema = new FeatureLayerSchema(layer.Table, layer.GeometryKind, layer.Srid, layer.Fields);
-            inputs.Add(new ImportInput(schema, Stream(source, layer)));
+            var fields = layer.Fields.Select(f => f.Name).ToList();
+            inputs.Add(new ImportInput(schema, null, cancellationToken => source.OpenRowReader(layer.Table, fields, cancellationToken)));
         }
 
         return inputs;
-    }
-
-    private static async IAsyncEnumerable<WritableFeature> Stream(GeoPackageFeatureSource source, SourceLayerInfo layer, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var query = new FeatureQuery(layer.Table, null, layer.Fields.Select(f => f.Name).ToList());
-        await foreach (var record in source.QueryAsync(query, cancellationToken).ConfigureAwait(false))
-        {
-            // The stored WKB goes to the importer as is: decoding it into objects only to encode it again
-            // cost about a third of the import's client time.
-            yield return WritableFeature.FromWkb(record.Wkb, layer.Srid, record.Values);
-        }
     }
 }
