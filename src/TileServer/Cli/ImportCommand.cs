@@ -43,7 +43,20 @@ public static class ImportCommand
         }
 
         using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return await ImportAllAsync(file, importer, inputs, importOptions, cancel.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static async Task<int> ImportAllAsync(string file, PostGisImporter importer, IReadOnlyList<ImportInput> inputs, ImportOptions importOptions, CancellationToken cancellationToken)
+    {
         var clock = Stopwatch.StartNew();
         var progress = new SynchronousProgress(Console.Out, clock);
         foreach (var input in inputs)
@@ -51,13 +64,18 @@ public static class ImportCommand
             try
             {
                 var report = await ImportAsync(importer, input, importOptions,
-                    new Progress<ImportProgress>(p => progress.Report($"{p.Table}: {p.Stage} {p.Rows:N0} rows ({p.RowsPerSecond:N0} rows/s)")), cancel.Token).ConfigureAwait(false);
+                    new Progress<ImportProgress>(p => progress.Report($"{p.Table}: {p.Stage} {p.Rows:N0} rows ({p.RowsPerSecond:N0} rows/s)")), cancellationToken).ConfigureAwait(false);
                 progress.Report($"{report.Table}: {report.Rows:N0} rows in {report.TotalTime.TotalSeconds:F1} s ({report.RowsPerSecond:N0} rows/s, COPY {report.CopyRowsPerSecond:N0} rows/s; {report.StageSummary})"
                     + (report.InvalidGeometries > 0 ? $"; {report.InvalidGeometries} invalid geometries repaired (first fids {string.Join(", ", report.FirstInvalidFids)}), {report.DroppedAfterRepair} dropped" : ""));
             }
             catch (ImportRejectedException rejected)
             {
                 throw new DataSourceException($"{file}: layer '{input.Schema.Name}' rejected: {rejected.Message}");
+            }
+            catch (Exception unreadable) when (unreadable is FormatException or InvalidDataException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                // A corrupt geometry blob or database page: the file's fault, reported as such rather than as a crash.
+                throw new DataSourceException($"{file}: layer '{input.Schema.Name}' not imported, the file cannot be read: {unreadable.Message.ReplaceLineEndings(" ")}", unreadable);
             }
             catch (System.Data.Common.DbException database)
             {

@@ -2,10 +2,10 @@ namespace TileServer.Tests.Support;
 
 using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
-using TileServer.Sources.PostGis.Import;
+using TileServer.Cli;
 
 /// <summary>A throwaway database in the PostgreSQL the test script started (TILESERVER_POSTGIS), loaded
-/// with the shared sample by the real importer, and a server publishing it.</summary>
+/// with the shared sample's GeoPackage by the `import` command, and a server publishing it.</summary>
 public sealed class PostGisServerFixture : IAsyncLifetime
 {
     private readonly string adminConnection = Environment.GetEnvironmentVariable("TILESERVER_POSTGIS")
@@ -36,10 +36,10 @@ public sealed class PostGisServerFixture : IAsyncLifetime
             await extension.ExecuteNonQueryAsync();
         }
 
-        await using (var importer = new PostGisImporter(ConnectionString))
-        {
-            await importer.ImportAsync(SharedSample.Dataset.Layers, new ImportOptions());
-        }
+        // Loaded as an operator loads it: `tileserver import sample.gpkg --to …`, every layer into public.
+        var exitCode = await ImportCommand.RunAsync([SharedSample.GeoPackagePath, "--to", ConnectionString]);
+        if (exitCode != 0)
+            throw new InvalidOperationException($"tileserver import of the shared sample exited with {exitCode}");
 
         Factory = SampleServerFixture.Create(new Dictionary<string, string?>
         {
