@@ -5,7 +5,8 @@ using Npgsql;
 using TileServer.Core.Features;
 
 /// <summary>Streams rows into a staging table with one binary COPY (<see cref="CopyBinaryBuffer"/> tuples sent in
-/// whole buffers through Npgsql's raw binary COPY), from decoded features or straight from a stored-row reader.</summary>
+/// whole buffers through Npgsql's raw binary COPY), from decoded features or straight from a stored-row reader. The
+/// fids of rows whose geometry <see cref="PolygonValidityProof"/> could not prove valid are collected for ST_IsValid.</summary>
 internal static class BinaryCopy
 {
     /// <summary>Rows are encoded into a buffer of Npgsql's write-buffer size, so one write fills one CopyData message.</summary>
@@ -13,14 +14,15 @@ internal static class BinaryCopy
 
     private const int ProgressEveryRows = 16_384;
 
-    public static Task<long> FeaturesAsync(NpgsqlConnection connection, string copySql, FeatureLayerSchema schema, IAsyncEnumerable<WritableFeature> features, long firstFid, Action<long> reportRows, CancellationToken cancellationToken) =>
+    public static Task<long> FeaturesAsync(NpgsqlConnection connection, string copySql, FeatureLayerSchema schema, IAsyncEnumerable<WritableFeature> features, long firstFid, List<long> unproven, Action<long> reportRows, CancellationToken cancellationToken) =>
         RunAsync(connection, copySql, async (copy, buffer) =>
         {
             var writer = new CopyRowWriter(schema);
             long rows = 0;
             await foreach (var feature in features.WithCancellation(cancellationToken))
             {
-                writer.Write(buffer, firstFid + rows, feature);
+                if (!writer.Write(buffer, firstFid + rows, feature))
+                    unproven.Add(firstFid + rows);
                 if (buffer.Length >= BufferBytes)
                 {
                     await copy.WriteAsync(buffer.Written, cancellationToken);
@@ -34,7 +36,7 @@ internal static class BinaryCopy
             return rows;
         }, cancellationToken);
 
-    public static Task<long> RowsAsync(NpgsqlConnection connection, string copySql, FeatureLayerSchema schema, IStoredFeatureRowReader reader, long firstFid, Action<long> reportRows, CancellationToken cancellationToken) =>
+    public static Task<long> RowsAsync(NpgsqlConnection connection, string copySql, FeatureLayerSchema schema, IStoredFeatureRowReader reader, long firstFid, List<long> unproven, Action<long> reportRows, CancellationToken cancellationToken) =>
         RunAsync(connection, copySql, async (copy, buffer) =>
         {
             var writer = new CopyRowWriter(schema);
@@ -42,7 +44,7 @@ internal static class BinaryCopy
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var more = Fill(writer, buffer, reader, firstFid + rows, out var added);
+                var more = Fill(writer, buffer, reader, firstFid + rows, unproven, out var added);
                 if (rows / ProgressEveryRows != (rows + added) / ProgressEveryRows)
                     reportRows(rows + added);
                 rows += added;
@@ -56,14 +58,15 @@ internal static class BinaryCopy
     /// <summary>Encodes rows until the buffer holds a message's worth; false when the reader ran out. Synchronous
     /// and compiled fully optimised at once: the whole COPY is this loop (a few hundred thousand rows a second).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool Fill(CopyRowWriter writer, CopyBinaryBuffer buffer, IStoredFeatureRowReader reader, long nextFid, out int added)
+    private static bool Fill(CopyRowWriter writer, CopyBinaryBuffer buffer, IStoredFeatureRowReader reader, long nextFid, List<long> unproven, out int added)
     {
         added = 0;
         while (buffer.Length < BufferBytes)
         {
             if (!reader.Read())
                 return false;
-            writer.Write(buffer, nextFid + added, reader);
+            if (!writer.Write(buffer, nextFid + added, reader))
+                unproven.Add(nextFid + added);
             added++;
         }
 

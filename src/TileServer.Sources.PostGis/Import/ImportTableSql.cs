@@ -40,6 +40,9 @@ internal sealed class ImportTableSql(string schema, FeatureLayerSchema layer)
 
     public string InvalidFids => $"SELECT {IdColumn} FROM {Staging} WHERE NOT ST_IsValid({GeometryColumn}) ORDER BY {IdColumn}";
 
+    /// <summary>The invalid rows among the fids in @fids (bigint[]), the rows the client could not prove valid.</summary>
+    public string InvalidFidsAmong => $"SELECT {IdColumn} FROM {Staging} WHERE {IdColumn} = ANY(@fids) AND NOT ST_IsValid({GeometryColumn}) ORDER BY {IdColumn}";
+
     /// <summary>Repairs the listed rows. ST_MakeValid may return a collection mixing dimensions; only the
     /// layer's own dimension is kept (ST_CollectionExtract), made multi or single as the column requires.</summary>
     public string Repair => $"UPDATE {Staging} SET {GeometryColumn} = {RepairExpression()} WHERE {IdColumn} = ANY(@fids)";

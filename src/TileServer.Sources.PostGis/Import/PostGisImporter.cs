@@ -69,7 +69,7 @@ public sealed class PostGisImporter(string connectionString) : IAsyncDisposable
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await TuneAsync(connection, cancellationToken);
-        CopyStep copy = (connection, copySql, firstFid, reportRows, token) => BinaryCopy.RowsAsync(connection, copySql, schema, rows, firstFid, reportRows, token);
+        CopyStep copy = (connection, copySql, firstFid, unproven, reportRows, token) => BinaryCopy.RowsAsync(connection, copySql, schema, rows, firstFid, unproven, reportRows, token);
         var report = await ImportLayerAsync(connection, schema, copy, options, progress, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return report;
@@ -84,7 +84,7 @@ public sealed class PostGisImporter(string connectionString) : IAsyncDisposable
         ExecuteAsync(connection, "SET LOCAL jit = off; SET LOCAL maintenance_work_mem = '256MB'", cancellationToken);
 
     private static CopyStep Copy(FeatureLayerSchema schema, IAsyncEnumerable<WritableFeature> features) =>
-        (connection, copySql, firstFid, reportRows, token) => BinaryCopy.FeaturesAsync(connection, copySql, schema, features, firstFid, reportRows, token);
+        (connection, copySql, firstFid, unproven, reportRows, token) => BinaryCopy.FeaturesAsync(connection, copySql, schema, features, firstFid, unproven, reportRows, token);
 
     private static async Task<ImportLayerReport> ImportLayerAsync(NpgsqlConnection connection, FeatureLayerSchema schema, CopyStep copy, ImportOptions options, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -107,13 +107,18 @@ public sealed class PostGisImporter(string connectionString) : IAsyncDisposable
 
         await ExecuteAsync(connection, sql.CreateStaging, cancellationToken);
         stages.Start("copy");
-        var rows = await copy(connection, sql.Copy, firstFid, copied => progress?.Report(new ImportProgress(schema.Name, "copy", copied, clock.Elapsed)), cancellationToken);
+        var unproven = new List<long>();
+        var rows = await copy(connection, sql.Copy, firstFid, unproven, copied => progress?.Report(new ImportProgress(schema.Name, "copy", copied, clock.Elapsed)), cancellationToken);
         progress?.Report(new ImportProgress(schema.Name, "copy", rows, clock.Elapsed));
         var copyTime = clock.Elapsed;
 
         progress?.Report(new ImportProgress(schema.Name, "validate", rows, clock.Elapsed));
         stages.Start("validate");
-        var invalid = await ReadFidsAsync(connection, sql.InvalidFids, cancellationToken);
+        // Rows the client proved valid (PolygonValidityProof) are not checked again; when none was, the whole table
+        // is scanned, without an array parameter.
+        var invalid = unproven.Count == 0 ? []
+            : unproven.Count == rows ? await ReadFidsAsync(connection, sql.InvalidFids, cancellationToken)
+            : await ReadFidsAsync(connection, sql.InvalidFidsAmong, cancellationToken, ("fids", unproven.ToArray()));
         var firstInvalid = invalid.Take(options.ReportedInvalidIds).ToList();
         long dropped = 0;
         if (invalid.Count > 0)
@@ -194,10 +199,12 @@ public sealed class PostGisImporter(string connectionString) : IAsyncDisposable
         return (T)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private static async Task<List<long>> ReadFidsAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task<List<long>> ReadFidsAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
         var fids = new List<long>();
         await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
             fids.Add(reader.GetInt64(0));
