@@ -114,6 +114,9 @@ public sealed class ImporterTests(PostGisDatabaseFixture database)
         Assert.Equal(2, report.InvalidGeometries);
         Assert.Equal([10L, 30L], report.FirstInvalidFids);
         Assert.Equal(50, report.Rows);
+        // The two bow ties could not be proven valid on the client, the simple parcels were: only a few rows went to
+        // ST_IsValid, and it still found both.
+        Assert.InRange(report.CheckedByServer, 2, 5);
         Assert.Equal(0L, await database.ScalarAsync<long>($"SELECT count(*) FROM {database.Schema}.{repaired} WHERE NOT ST_IsValid(geom)"));
         Assert.Equal(2, await database.ScalarAsync<int>($"SELECT ST_NumGeometries(geom) FROM {database.Schema}.{repaired} WHERE fid = 10"));
     }

@@ -6,7 +6,8 @@ using TileServer.Core.Features;
 
 /// <summary>Streams rows into a staging table with one binary COPY (<see cref="CopyBinaryBuffer"/> tuples sent in
 /// whole buffers through Npgsql's raw binary COPY), from decoded features or straight from a stored-row reader. The
-/// fids of rows whose geometry <see cref="PolygonValidityProof"/> could not prove valid are collected for ST_IsValid.</summary>
+/// fids of rows whose geometry <see cref="PolygonValidityProof"/> could not prove valid are collected for
+/// ST_IsValid (<see cref="ProvingCopyWriter"/>).</summary>
 internal static class BinaryCopy
 {
     /// <summary>Rows are encoded into a buffer of Npgsql's write-buffer size, so one write fills one CopyData message.</summary>
@@ -15,20 +16,15 @@ internal static class BinaryCopy
     private const int ProgressEveryRows = 16_384;
 
     public static Task<long> FeaturesAsync(NpgsqlConnection connection, string copySql, FeatureLayerSchema schema, IAsyncEnumerable<WritableFeature> features, long firstFid, List<long> unproven, Action<long> reportRows, CancellationToken cancellationToken) =>
-        RunAsync(connection, copySql, async (copy, buffer) =>
+        RunAsync(connection, copySql, unproven, async writer =>
         {
-            var writer = new CopyRowWriter(schema);
+            var rowWriter = new CopyRowWriter(schema);
             long rows = 0;
             await foreach (var feature in features.WithCancellation(cancellationToken))
             {
-                if (!writer.Write(buffer, firstFid + rows, feature))
-                    unproven.Add(firstFid + rows);
-                if (buffer.Length >= BufferBytes)
-                {
-                    await copy.WriteAsync(buffer.Written, cancellationToken);
-                    buffer.Clear();
-                }
-
+                rowWriter.Write(writer.Buffer, firstFid + rows, feature);
+                if (writer.Buffer.Length >= BufferBytes)
+                    await writer.FlushAsync();
                 if (++rows % ProgressEveryRows == 0)
                     reportRows(rows);
             }
@@ -37,69 +33,67 @@ internal static class BinaryCopy
         }, cancellationToken);
 
     public static Task<long> RowsAsync(NpgsqlConnection connection, string copySql, FeatureLayerSchema schema, IStoredFeatureRowReader reader, long firstFid, List<long> unproven, Action<long> reportRows, CancellationToken cancellationToken) =>
-        RunAsync(connection, copySql, async (copy, buffer) =>
+        RunAsync(connection, copySql, unproven, async writer =>
         {
-            var writer = new CopyRowWriter(schema);
+            var rowWriter = new CopyRowWriter(schema);
             long rows = 0;
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var more = Fill(writer, buffer, reader, firstFid + rows, unproven, out var added);
+                var more = Fill(rowWriter, writer.Buffer, reader, firstFid + rows, out var added);
                 if (rows / ProgressEveryRows != (rows + added) / ProgressEveryRows)
                     reportRows(rows + added);
                 rows += added;
                 if (!more)
                     return rows;
-                await copy.WriteAsync(buffer.Written, cancellationToken);
-                buffer.Clear();
+                await writer.FlushAsync();
             }
         }, cancellationToken);
 
     /// <summary>Encodes rows until the buffer holds a message's worth; false when the reader ran out. Synchronous
     /// and compiled fully optimised at once: the whole COPY is this loop (a few hundred thousand rows a second).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool Fill(CopyRowWriter writer, CopyBinaryBuffer buffer, IStoredFeatureRowReader reader, long nextFid, List<long> unproven, out int added)
+    private static bool Fill(CopyRowWriter writer, CopyBinaryBuffer buffer, IStoredFeatureRowReader reader, long nextFid, out int added)
     {
         added = 0;
         while (buffer.Length < BufferBytes)
         {
             if (!reader.Read())
                 return false;
-            if (!writer.Write(buffer, nextFid + added, reader))
-                unproven.Add(nextFid + added);
+            writer.Write(buffer, nextFid + added, reader);
             added++;
         }
 
         return true;
     }
 
-    private static async Task<long> RunAsync(NpgsqlConnection connection, string copySql, Func<Stream, CopyBinaryBuffer, Task<long>> body, CancellationToken cancellationToken)
+    private static async Task<long> RunAsync(NpgsqlConnection connection, string copySql, List<long> unproven, Func<ProvingCopyWriter, Task<long>> body, CancellationToken cancellationToken)
     {
-        using var buffer = new CopyBinaryBuffer(BufferBytes + BufferBytes / 4);
         var copy = await connection.BeginRawBinaryCopyAsync(copySql, cancellationToken);
         long rows;
-        try
+        using (var writer = new ProvingCopyWriter(copy, BufferBytes + BufferBytes / 4, cancellationToken))
         {
-            buffer.WriteHeader();
-            rows = await body(copy, buffer);
-            buffer.WriteTrailer();
-            await copy.WriteAsync(buffer.Written, cancellationToken);
-        }
-        catch
-        {
-            // Disposing a raw COPY stream ends the COPY as complete; a failed read or a cancellation must abort it
-            // instead, and the transaction then rolls everything back. When the connection itself broke, aborting
-            // fails too: the original error is the one to report.
             try
             {
-                await copy.CancelAsync();
-                await copy.DisposeAsync();
+                rows = await body(writer);
+                unproven.AddRange(await writer.FinishAsync());
             }
-            catch (Exception abort) when (abort is NpgsqlException or IOException or ObjectDisposedException or InvalidOperationException)
+            catch
             {
-            }
+                // Disposing a raw COPY stream ends the COPY as complete; a failed read or a cancellation must abort it
+                // instead, and the transaction then rolls everything back. When the connection itself broke, aborting
+                // fails too: the original error is the one to report.
+                try
+                {
+                    await copy.CancelAsync();
+                    await copy.DisposeAsync();
+                }
+                catch (Exception abort) when (abort is NpgsqlException or IOException or ObjectDisposedException or InvalidOperationException)
+                {
+                }
 
-            throw;
+                throw;
+            }
         }
 
         await copy.DisposeAsync();

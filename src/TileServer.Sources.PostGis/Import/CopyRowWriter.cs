@@ -16,24 +16,16 @@ internal sealed class CopyRowWriter(FeatureLayerSchema layer)
     private readonly WKBWriter wkbWriter = new(ByteOrder.LittleEndian, handleSRID: false, emitZ: false, emitM: false);
     private readonly uint multiCode = GeometryKinds.WkbCode(layer.GeometryKind);
 
-    /// <summary>Encodes one feature; true when its geometry as sent is proven valid (<see cref="PolygonValidityProof"/>).</summary>
-    public bool Write(CopyBinaryBuffer buffer, long fid, WritableFeature feature)
+    public void Write(CopyBinaryBuffer buffer, long fid, WritableFeature feature)
     {
         if (feature.Values.Length != layer.Fields.Count)
             throw new ArgumentException($"feature {fid} of {layer.Name} has {feature.Values.Length} values for {layer.Fields.Count} fields");
         buffer.StartTuple(2 + layer.Fields.Count);
         buffer.WriteInt64(fid);
-        bool proven;
         if (feature.Wkb is { } stored)
-        {
-            proven = WriteGeometry(buffer, stored.Span);
-        }
+            WriteGeometry(buffer, stored.Span);
         else
-        {
-            var encoded = wkbWriter.Write(AsDeclaredKind(feature.Geometry));
-            buffer.WriteBytes(encoded);
-            proven = PolygonValidityProof.IsProvenValid(encoded);
-        }
+            buffer.WriteBytes(wkbWriter.Write(AsDeclaredKind(feature.Geometry)));
 
         for (var i = 0; i < layer.Fields.Count; i++)
         {
@@ -57,20 +49,17 @@ internal sealed class CopyRowWriter(FeatureLayerSchema layer)
                     break;
             }
         }
-
-        return proven;
     }
 
-    /// <summary>Encodes the reader's current row; true when its geometry is proven valid. Its fields must be the
-    /// schema's, in order (checked by the importer). Compiled fully optimised from the start: it runs once per row
-    /// of a short import process.</summary>
+    /// <summary>Encodes the reader's current row. Its fields must be the schema's, in order (checked by the
+    /// importer). Compiled fully optimised from the start: it runs once per row of a short import process.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool Write(CopyBinaryBuffer buffer, long fid, IStoredFeatureRowReader row)
+    public void Write(CopyBinaryBuffer buffer, long fid, IStoredFeatureRowReader row)
     {
         var fields = layer.Fields;
         buffer.StartTuple(2 + fields.Count);
         buffer.WriteInt64(fid);
-        var proven = WriteGeometry(buffer, row.Wkb);
+        WriteGeometry(buffer, row.Wkb);
         for (var i = 0; i < fields.Count; i++)
         {
             if (row.IsNull(i))
@@ -92,25 +81,22 @@ internal sealed class CopyRowWriter(FeatureLayerSchema layer)
                     break;
             }
         }
-
-        return proven;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool WriteGeometry(CopyBinaryBuffer buffer, ReadOnlySpan<byte> wkb)
+    private void WriteGeometry(CopyBinaryBuffer buffer, ReadOnlySpan<byte> wkb)
     {
         switch (WkbPassThrough.Classify(wkb, layer.GeometryKind))
         {
             case WkbForm.AsStored:
                 buffer.WriteBytes(wkb);
-                return PolygonValidityProof.IsProvenValid(wkb);
+                break;
             case WkbForm.WrapInMulti:
                 buffer.WriteWrappedInMulti(wkb, multiCode);
-                return PolygonValidityProof.IsProvenValid(wkb); // the part is the polygon the server will check
+                break;
             default:
-                var encoded = wkbWriter.Write(AsDeclaredKind(new WKBReader().Read(wkb.ToArray())));
-                buffer.WriteBytes(encoded);
-                return PolygonValidityProof.IsProvenValid(encoded);
+                buffer.WriteBytes(wkbWriter.Write(AsDeclaredKind(new WKBReader().Read(wkb.ToArray()))));
+                break;
         }
     }
 

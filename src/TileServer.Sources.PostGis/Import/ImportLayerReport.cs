@@ -3,7 +3,8 @@ namespace TileServer.Sources.PostGis.Import;
 /// <summary>The outcome of importing one layer. <see cref="InvalidGeometries"/> counts the features
 /// whose geometry failed ST_IsValid; <see cref="FirstInvalidFids"/> lists the first of them;
 /// <see cref="DroppedAfterRepair"/> those whose repair left no geometry of the layer's dimension;
-/// <see cref="Stages"/> the time of each stage in order.</summary>
+/// <see cref="Stages"/> the time of each stage in order; <see cref="CheckedByServer"/> the geometries the importer
+/// could not prove valid itself, which ST_IsValid checked.</summary>
 public sealed record ImportLayerReport(
     string Table,
     long Rows,
@@ -12,7 +13,8 @@ public sealed record ImportLayerReport(
     long DroppedAfterRepair,
     TimeSpan CopyTime,
     TimeSpan TotalTime,
-    IReadOnlyList<ImportStageTime> Stages)
+    IReadOnlyList<ImportStageTime> Stages,
+    long CheckedByServer = 0)
 {
     /// <summary>Rows per second of the binary COPY alone.</summary>
     public double CopyRowsPerSecond => CopyTime.TotalSeconds > 0 ? Rows / CopyTime.TotalSeconds : 0;

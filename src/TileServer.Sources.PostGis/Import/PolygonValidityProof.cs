@@ -2,6 +2,7 @@ namespace TileServer.Sources.PostGis.Import;
 
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 /// <summary>
 /// Proves, cheaply and conservatively, that a WKB polygon is valid in the sense of OGC 06-103r4 §6.1.11.1 (and
@@ -17,6 +18,9 @@ internal static class PolygonValidityProof
 {
     /// <summary>Larger rings are left to the server: the proof's stack buffers are sized for this.</summary>
     public const int MaxPoints = 512;
+
+    /// <summary>More x-monotone chains than this and the ring is left to the server (the check is quadratic in them).</summary>
+    private const int MaxChains = 64;
 
     private const uint WkbPolygon = 3;
     private const uint WkbMultiPolygon = 6;
@@ -37,6 +41,7 @@ internal static class PolygonValidityProof
         return IsProvenSingleRing(wkb[9..]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsProvenSingleRing(ReadOnlySpan<byte> polygon)
     {
         if (!TryReadHeader(polygon, out var littleEndian, out var type) || type != WkbPolygon || polygon.Length < 13)
@@ -51,10 +56,26 @@ internal static class PolygonValidityProof
         Span<double> xs = stackalloc double[count];
         Span<double> ys = stackalloc double[count];
         var coordinates = polygon.Slice(13, count * 16);
+        if (littleEndian && BitConverter.IsLittleEndian)
+        {
+            var pairs = MemoryMarshal.Cast<byte, double>(coordinates);
+            for (var i = 0; i < count; i++)
+            {
+                xs[i] = pairs[2 * i];
+                ys[i] = pairs[2 * i + 1];
+            }
+        }
+        else
+        {
+            for (var i = 0; i < count; i++)
+            {
+                xs[i] = ReadDouble(coordinates[(i * 16)..], littleEndian);
+                ys[i] = ReadDouble(coordinates[(i * 16 + 8)..], littleEndian);
+            }
+        }
+
         for (var i = 0; i < count; i++)
         {
-            xs[i] = ReadDouble(coordinates[(i * 16)..], littleEndian);
-            ys[i] = ReadDouble(coordinates[(i * 16 + 8)..], littleEndian);
             if (!double.IsFinite(xs[i]) || !double.IsFinite(ys[i]))
                 return false;
         }
@@ -65,6 +86,7 @@ internal static class PolygonValidityProof
     }
 
     /// <summary>Segment i runs from point i to point i + 1; point <paramref name="segments"/> repeats point 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool RingIsSimple(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, int segments)
     {
         if (segments < 3)
@@ -79,41 +101,103 @@ internal static class PolygonValidityProof
                 return false;
         }
 
-        // Every other pair must be disjoint. Sweep the segments in order of their smallest x, keeping those whose x
-        // range is still open: a ring crossing a vertical line a few times keeps this list short.
-        Span<double> minX = stackalloc double[segments];
-        Span<int> order = stackalloc int[segments];
+        // Every other pair must be disjoint. The ring splits into chains of consecutive segments along which x only
+        // grows or only shrinks (a vertical segment is a chain of its own). Within a chain, segments that are not
+        // neighbours span x ranges that do not even touch, so only pairs from two different chains can meet, and
+        // walking both chains in x order finds every pair whose x ranges overlap.
+        Span<int> chainStart = stackalloc int[MaxChains + 1];
+        Span<int> chainDirection = stackalloc int[MaxChains];
+        var chains = 0;
+        var direction = 2; // none yet
         for (var i = 0; i < segments; i++)
         {
-            minX[i] = Math.Min(xs[i], xs[i + 1]);
-            order[i] = i;
+            var step = xs[i + 1] - xs[i];
+            var d = step > 0 ? 1 : step < 0 ? -1 : 0;
+            if (d == direction && d != 0)
+                continue;
+            if (chains == MaxChains)
+                return false; // a ring this convoluted is left to the server
+            chainStart[chains] = i;
+            chainDirection[chains++] = d;
+            direction = d;
         }
 
-        minX.Sort(order);
-        Span<int> open = stackalloc int[segments];
-        var openCount = 0;
-        for (var k = 0; k < segments; k++)
+        chainStart[chains] = segments;
+
+        // Each chain's box: most pairs of chains of a ring lie apart, and a box test settles them.
+        Span<double> box = stackalloc double[4 * chains];
+        for (var c = 0; c < chains; c++)
         {
-            var segment = order[k];
-            var start = minX[k];
-            var kept = 0;
-            for (var o = 0; o < openCount; o++)
+            double minX = xs[chainStart[c]], maxX = minX, minY = ys[chainStart[c]], maxY = minY;
+            for (var p = chainStart[c] + 1; p <= chainStart[c + 1]; p++)
             {
-                var other = open[o];
-                if (Math.Max(xs[other], xs[other + 1]) < start)
-                    continue; // its x range closed before this one opens: disjoint from all that follow
-                open[kept++] = other;
-                if (!AreAdjacent(segment, other, segments) && !AreDisjoint(xs, ys, segment, other))
-                    return false;
+                minX = Smaller(minX, xs[p]);
+                maxX = Larger(maxX, xs[p]);
+                minY = Smaller(minY, ys[p]);
+                maxY = Larger(maxY, ys[p]);
             }
 
-            openCount = kept;
-            open[openCount++] = segment;
+            box[4 * c] = minX;
+            box[4 * c + 1] = maxX;
+            box[4 * c + 2] = minY;
+            box[4 * c + 3] = maxY;
+        }
+
+        for (var a = 0; a < chains; a++)
+        {
+            for (var b = a + 1; b < chains; b++)
+            {
+                if (box[4 * a + 1] < box[4 * b] || box[4 * b + 1] < box[4 * a] || box[4 * a + 3] < box[4 * b + 2] || box[4 * b + 3] < box[4 * a + 2])
+                    continue;
+                if (!ChainsAreDisjoint(xs, ys, segments, chainStart[a], chainStart[a + 1], chainDirection[a], chainStart[b], chainStart[b + 1], chainDirection[b]))
+                    return false;
+            }
         }
 
         return true;
     }
 
+    /// <summary>Every pair of segments, one from each chain, whose x ranges overlap is disjoint or ring neighbours.
+    /// Each chain is walked in increasing x (a shrinking chain backwards); the x ranges along it increase at both ends,
+    /// so the first candidate in the other chain only moves forward.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool ChainsAreDisjoint(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, int segments,
+        int aFirst, int aEnd, int aDirection, int bFirst, int bEnd, int bDirection)
+    {
+        var aCount = aEnd - aFirst;
+        var bCount = bEnd - bFirst;
+        var candidate = 0;
+        for (var ia = 0; ia < aCount; ia++)
+        {
+            var sa = aDirection < 0 ? aEnd - 1 - ia : aFirst + ia;
+            var aLow = Smaller(xs[sa], xs[sa + 1]);
+            var aHigh = Larger(xs[sa], xs[sa + 1]);
+            while (candidate < bCount && SegmentHighX(xs, bDirection < 0 ? bEnd - 1 - candidate : bFirst + candidate) < aLow)
+                candidate++;
+            for (var ib = candidate; ib < bCount; ib++)
+            {
+                var sb = bDirection < 0 ? bEnd - 1 - ib : bFirst + ib;
+                if (Smaller(xs[sb], xs[sb + 1]) > aHigh)
+                    break;
+                if (!AreAdjacent(sa, sb, segments) && !AreDisjoint(xs, ys, sa, sb))
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double SegmentHighX(ReadOnlySpan<double> xs, int segment) => Larger(xs[segment], xs[segment + 1]);
+
+    // Math.Min/Max also order NaN and signed zeros; the coordinates here are finite, and a plain comparison is cheaper.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Smaller(double a, double b) => a < b ? a : b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Larger(double a, double b) => a > b ? a : b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool AreAdjacent(int a, int b, int segments)
     {
         var gap = Math.Abs(a - b);
@@ -122,12 +206,13 @@ internal static class PolygonValidityProof
 
     /// <summary>True only when the segments certainly share no point: separated boxes, or one segment strictly on
     /// one side of the other's line (for disjoint segments one of the two always holds, OGC or not).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool AreDisjoint(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, int a, int b)
     {
         double ax = xs[a], ay = ys[a], bx = xs[a + 1], by = ys[a + 1];
         double cx = xs[b], cy = ys[b], dx = xs[b + 1], dy = ys[b + 1];
-        if (Math.Max(ay, by) < Math.Min(cy, dy) || Math.Max(cy, dy) < Math.Min(ay, by)
-            || Math.Max(ax, bx) < Math.Min(cx, dx) || Math.Max(cx, dx) < Math.Min(ax, bx))
+        if (Larger(ay, by) < Smaller(cy, dy) || Larger(cy, dy) < Smaller(ay, by)
+            || Larger(ax, bx) < Smaller(cx, dx) || Larger(cx, dx) < Smaller(ax, bx))
         {
             return true;
         }
@@ -140,6 +225,7 @@ internal static class PolygonValidityProof
     }
 
     /// <summary>Sign of the turn a → b → c (+1 left, −1 right), or 0 when it is zero or not certain in doubles.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Orientation(double ax, double ay, double bx, double by, double cx, double cy)
     {
         var left = (ax - cx) * (by - cy);
@@ -161,9 +247,11 @@ internal static class PolygonValidityProof
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint ReadUInt32(ReadOnlySpan<byte> bytes, bool littleEndian) =>
         littleEndian ? BinaryPrimitives.ReadUInt32LittleEndian(bytes) : BinaryPrimitives.ReadUInt32BigEndian(bytes);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double ReadDouble(ReadOnlySpan<byte> bytes, bool littleEndian) =>
         littleEndian ? BinaryPrimitives.ReadDoubleLittleEndian(bytes) : BinaryPrimitives.ReadDoubleBigEndian(bytes);
 }

@@ -112,6 +112,14 @@ public sealed class PostGisImporter(string connectionString) : IAsyncDisposable
         progress?.Report(new ImportProgress(schema.Name, "copy", rows, clock.Elapsed));
         var copyTime = clock.Elapsed;
 
+        if (!appending)
+        {
+            // The key comes first so that validity can look the unproven rows up by fid instead of scanning.
+            progress?.Report(new ImportProgress(schema.Name, "index", rows, clock.Elapsed));
+            stages.Start("key");
+            await ExecuteAsync(connection, sql.AddKey, cancellationToken);
+        }
+
         progress?.Report(new ImportProgress(schema.Name, "validate", rows, clock.Elapsed));
         stages.Start("validate");
         // Rows the client proved valid (PolygonValidityProof) are not checked again; when none was, the whole table
@@ -141,9 +149,6 @@ public sealed class PostGisImporter(string connectionString) : IAsyncDisposable
         }
         else
         {
-            progress?.Report(new ImportProgress(schema.Name, "index", rows, clock.Elapsed));
-            stages.Start("key");
-            await ExecuteAsync(connection, sql.AddKey, cancellationToken);
             stages.Start("gist");
             await ExecuteAsync(connection, sql.CreateSpatialIndex, cancellationToken);
             stages.Start("analyze");
@@ -156,7 +161,7 @@ public sealed class PostGisImporter(string connectionString) : IAsyncDisposable
         var loaded = rows - dropped;
         var stageTimes = stages.Stop();
         progress?.Report(new ImportProgress(schema.Name, "done", loaded, clock.Elapsed));
-        return new ImportLayerReport(schema.Name, loaded, invalid.Count, firstInvalid, dropped, copyTime, clock.Elapsed, stageTimes);
+        return new ImportLayerReport(schema.Name, loaded, invalid.Count, firstInvalid, dropped, copyTime, clock.Elapsed, stageTimes, unproven.Count);
     }
 
     private static void Validate(FeatureLayerSchema schema, ImportOptions options)

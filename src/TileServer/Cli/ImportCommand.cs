@@ -65,7 +65,7 @@ public static class ImportCommand
             {
                 var report = await ImportAsync(importer, input, importOptions,
                     new Progress<ImportProgress>(p => progress.Report($"{p.Table}: {p.Stage} {p.Rows:N0} rows ({p.RowsPerSecond:N0} rows/s)")), cancellationToken).ConfigureAwait(false);
-                progress.Report($"{report.Table}: {report.Rows:N0} rows in {report.TotalTime.TotalSeconds:F1} s ({report.RowsPerSecond:N0} rows/s, COPY {report.CopyRowsPerSecond:N0} rows/s; {report.StageSummary})"
+                progress.Report($"{report.Table}: {report.Rows:N0} rows in {report.TotalTime.TotalSeconds:F1} s ({report.RowsPerSecond:N0} rows/s, COPY {report.CopyRowsPerSecond:N0} rows/s; {report.StageSummary}; validity: {report.Rows - report.CheckedByServer + report.DroppedAfterRepair:N0} proven by the importer, {report.CheckedByServer:N0} checked by ST_IsValid)"
                     + (report.InvalidGeometries > 0 ? $"; {report.InvalidGeometries} invalid geometries repaired (first fids {string.Join(", ", report.FirstInvalidFids)}), {report.DroppedAfterRepair} dropped" : ""));
             }
             catch (ImportRejectedException rejected)
