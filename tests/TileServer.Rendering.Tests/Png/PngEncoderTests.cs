@@ -56,6 +56,21 @@ public sealed class PngEncoderTests(ITestOutputHelper output)
         Assert.Equal(ExpectedStraight(canvas), decoded.Rgba);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Pixels_outside_a_canvas_encode_to_the_same_bytes_as_the_canvas(bool indexed)
+    {
+        var canvas = new RasterCanvas(256, 256);
+        new SampleTile().Render(canvas);
+        var options = new PngOptions { Indexed = indexed };
+        var writer = new ArrayBufferWriter<byte>();
+
+        Assert.True(new PngEncoder().Encode(canvas.Pixels.ToArray(), 256, 256, options, writer));
+        Assert.Equal(Encode(canvas, options), writer.WrittenSpan.ToArray());
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PngEncoder().Encode(new byte[16], 256, 256, options, writer));
+    }
+
     [Fact]
     public void Indexed_with_many_colours_quantizes_with_small_error()
     {
