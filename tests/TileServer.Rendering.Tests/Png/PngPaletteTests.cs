@@ -150,6 +150,25 @@ public sealed class PngPaletteTests
         }
     }
 
+    [Fact]
+    public void Quantizer_merges_a_box_whose_mean_equals_an_anchor()
+    {
+        // A frequent grey (an anchor) and two rare neighbours one level either side: their box's mean is the grey.
+        const uint grey = 100 | (100 << 8) | (100 << 16) | 0xFF000000u;
+        var histogram = new ColorHistogram();
+        histogram.Reset(3);
+        histogram.Add(grey, 50);
+        histogram.Add(grey + 1, 1);
+        histogram.Add(grey - 1, 1);
+        var palette = new uint[256];
+
+        var size = new MedianCutQuantizer().Quantize(histogram, palette);
+
+        Assert.Equal(1, size);
+        Assert.Equal(grey, palette[0]);
+        Assert.All(Enumerable.Range(0, histogram.Count), n => Assert.Equal(0, histogram.PaletteIndexAt(n)));
+    }
+
     private static VectorPath Square(double x, double y, double size)
     {
         var path = new VectorPath();
