@@ -105,6 +105,8 @@ public sealed class PngEncoderTests(ITestOutputHelper output)
 
         // Balanced keeps the smaller of the run-length stream and, above the retry size, zlib level 6.
         Assert.True(indexedSizes[PngCompression.Balanced] <= indexedSizes[PngCompression.Fast]);
+        // Compact keeps the smaller of the two streams at any size, so it is never larger than Balanced.
+        Assert.True(indexedSizes[PngCompression.Compact] <= indexedSizes[PngCompression.Balanced]);
 
         canvas.Clear(Rgba.Transparent);
         var writer = new ArrayBufferWriter<byte>();
