@@ -80,7 +80,7 @@ internal sealed class IndexedPalette
     /// last of them (§11.3.2.1 allows a short tRNS); within each group the entries are ordered by descending
     /// pixel count, so the common colours get the low indices: deflate's Huffman codes then spend fewer distinct
     /// literals on the runs' first bytes, and below 8 bits per pixel the dominant colour is index 0, which
-    /// <see cref="FillIndexRow"/> does not need to write. Keys are unique (old index in the low bits), so the
+    /// <see cref="FillIndexRow"/> does not need to write. Keys are unique (the entry in the low bits), so the
     /// order does not depend on the sort's stability.
     /// </summary>
     private void OrderEntries(int size)
@@ -92,19 +92,18 @@ internal sealed class IndexedPalette
             counts[_histogram.PaletteIndexAt(i)] += _histogram.CountAt(i);
         }
 
+        // One key per entry, the entry itself in the low 8 bits: a sort of plain longs, no paired items to swap.
         Span<long> keys = stackalloc long[256];
-        Span<int> entries = stackalloc int[256];
         for (var i = 0; i < size; i++)
         {
             long opaque = _palette[i] >> 24 == 255 ? 1 : 0;
             keys[i] = (opaque << 62) | ((int.MaxValue - Math.Min(counts[i], int.MaxValue)) << 8) | (long)i;
-            entries[i] = i;
         }
 
-        keys[..size].Sort(entries[..size]);
+        keys[..size].Sort();
         for (var rank = 0; rank < size; rank++)
         {
-            _paletteOrder[entries[rank]] = rank;
+            _paletteOrder[(int)(keys[rank] & 0xFF)] = rank;
         }
     }
 
