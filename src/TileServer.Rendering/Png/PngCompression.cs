@@ -19,8 +19,8 @@ public enum PngCompression
 
     /// <summary>
     /// As <see cref="Balanced"/>, but the level-6 pass runs at any size, the smaller stream wins. On light tiles
-    /// with edges repeating from row to row (run-length cannot match across rows) it saves 5–20 % of the image
-    /// data and doubles to quadruples the encode time (0.1–0.3 ms more per light 256 × 256 tile,
+    /// with edges repeating from row to row (run-length cannot match across rows) it saves up to 17 % of the image
+    /// data, at 1.8–5× the encode time (0.06–0.5 ms more per light 256 × 256 tile on the benchmark tiles,
     /// docs/benchmarks.md): for tiles rendered once and served from a cache many times, not for the default.
     /// </summary>
     Compact,
