@@ -6,7 +6,9 @@ Usage: mapnik_render.py <gpkg> <styles dir> <tiles.txt> <rounds> [png dir]
 Tile lines: "ghyd|control z x y". The map objects are built once per (layers, zoom), outside the
 timing, as the server builds its styles once; the timed part is render + PNG encode as "png8:m=o"
 (octree palette, the counterpart of our indexed PNG: Mapnik's default hextree png8 drops the control
-lines' 15%-opacity fills to transparent). png32_bytes is Mapnik's default "png" (RGBA), for reference."""
+lines' 15%-opacity fills to transparent). png32_bytes is Mapnik's default "png" (RGBA), for reference. With a png dir, each tile is written there as
+<layers>-<z>-<x>-<y>.png (the png8) and .rgba.png (the same render as RGBA, to count colours and measure
+the palette's error)."""
 import json
 import math
 import os
@@ -113,6 +115,8 @@ def main():
             os.makedirs(out_dir, exist_ok=True)
             with open(os.path.join(out_dir, "%s-%d-%d-%d.png" % (which, z, x, y)), "wb") as f:
                 f.write(png)
+            with open(os.path.join(out_dir, "%s-%d-%d-%d.rgba.png" % (which, z, x, y)), "wb") as f:
+                f.write(image.tostring("png32"))  # the same render, exact, for colour counts and quantization error
         print("%s %d/%d/%d %.3f %d %d %.3f" % (which, z, x, y, times[len(times) // 2], len(png), len(image.tostring("png")),
                                               cpu_times[len(cpu_times) // 2]), flush=True)
 

@@ -15,7 +15,7 @@ public class PngCompressionBenchmarks
     private readonly ArrayBufferWriter<byte> output = new(64 * 1024);
     private PngOptions options = new();
 
-    [Params(PngCompression.Fast, PngCompression.Balanced, PngCompression.Smallest)]
+    [Params(PngCompression.Fast, PngCompression.Balanced, PngCompression.Compact, PngCompression.Smallest)]
     public PngCompression Compression { get; set; }
 
     [GlobalSetup]

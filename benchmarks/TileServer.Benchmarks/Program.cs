@@ -6,6 +6,9 @@ using TileServer.Benchmarks;
 //        renders z/x/y lines in process without cache and prints per-tile median ms and PNG bytes
 //        (used by benchmarks/raster-vs-mapnik.sh).
 //      … -- scan-tiles <tiles.txt> <rounds>   times only the GeoPackage scans of those tiles
+//      … -- encode-tiles <tiles.txt> <rounds> [Fast|Balanced|Smallest] [png dir]   the PNG encoder alone on
+//        those tiles (rendered once as RGBA, decoded, encoded indexed ROUNDS times): bytes, encode CPU ms, error
+//      … -- idat-levels <png dir> <rounds>   those PNGs' image data deflated at each zlib level and strategy
 //      … -- sample-path   prints the benchmark GeoPackage's path (generated on first use).
 // Results and method: docs/benchmarks.md.
 if (args.Length > 0 && args[0] == "sample-path")
@@ -17,6 +20,22 @@ if (args.Length > 0 && args[0] == "sample-path")
 if (args.Length > 0 && args[0] == "render-tiles")
 {
     await TileListRenderer.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5, args.Length > 3 ? args[3] : null);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "encode-tiles")
+{
+    await TileEncodeTimer.RunAsync(
+        args[1],
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 15,
+        args.Length > 3 ? Enum.Parse<TileServer.Rendering.Png.PngCompression>(args[3]) : TileServer.Rendering.Png.PngCompression.Balanced,
+        args.Length > 4 ? args[4] : null);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "idat-levels")
+{
+    IdatLevelTimer.Run(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
     return;
 }
 

@@ -23,7 +23,7 @@ public static class RasterBenchmarkSetup
         ], [source]);
     }
 
-    public static RasterTileService Service()
+    public static RasterTileService Service(RasterTileOptions? options = null)
     {
         var styles = StyleRegistry.LoadDirectory(StylesDirectory());
         var binder = new RasterStyleBinder(styles, new Dictionary<string, string>
@@ -33,7 +33,7 @@ public static class RasterBenchmarkSetup
             ["stbhhx"] = "control_lines",
             ["czkfbj"] = "control_lines",
         });
-        return new RasterTileService(new MemoryTileCache(new MemoryTileCacheOptions()), binder, new RasterTileOptions());
+        return new RasterTileService(new MemoryTileCache(new MemoryTileCacheOptions()), binder, options ?? new RasterTileOptions());
     }
 
     /// <summary>styles/ of the repository, found upwards from the working or base directory.</summary>

@@ -18,7 +18,7 @@ internal sealed class IdatCompressor
     private readonly MemoryStream _second = new();
 
     /// <summary>
-    /// Above this many runs of equal pixels, <see cref="PngCompression.Balanced"/> goes straight to level 6.
+    /// Above this many runs of equal pixels, <see cref="PngCompression.Balanced"/> and <see cref="PngCompression.Compact"/> go straight to level 6.
     /// The run-length stream costs about 1.0–1.5 bytes per run, so such an image would exceed
     /// <see cref="BalancedRetryBytes"/> and be compressed twice (docs/benchmarks.md).
     /// </summary>
@@ -33,13 +33,13 @@ internal sealed class IdatCompressor
             return Deflate(_first, filtered, 9, ZLibCompressionStrategy.Default);
         }
 
-        if (mode == PngCompression.Balanced && runs > DirectGeneralRuns)
+        if ((mode is PngCompression.Balanced or PngCompression.Compact) && runs > DirectGeneralRuns)
         {
             return Deflate(_second, filtered, 6, ZLibCompressionStrategy.Default);
         }
 
         var runLength = Deflate(_first, filtered, 6, ZLibCompressionStrategy.RunLengthEncoding);
-        if (mode == PngCompression.Fast || runLength.Length <= BalancedRetryBytes)
+        if (mode == PngCompression.Fast || (mode == PngCompression.Balanced && runLength.Length <= BalancedRetryBytes))
         {
             return runLength;
         }

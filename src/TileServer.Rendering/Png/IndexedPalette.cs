@@ -59,19 +59,7 @@ internal sealed class IndexedPalette
             }
         }
 
-        // Translucent entries first so tRNS can stop after the last of them (§11.3.2.1 allows a short tRNS).
-        var next = 0;
-        for (var pass = 0; pass < 2; pass++)
-        {
-            for (var i = 0; i < size; i++)
-            {
-                if ((_palette[i] >> 24 == 255) == (pass == 1))
-                {
-                    _paletteOrder[i] = next++;
-                }
-            }
-        }
-
+        OrderEntries(size);
         Span<uint> reordered = stackalloc uint[256];
         for (var i = 0; i < size; i++)
         {
@@ -85,6 +73,38 @@ internal sealed class IndexedPalette
         }
 
         Size = size;
+    }
+
+    /// <summary>
+    /// Fills _paletteOrder (old entry → new index). Translucent entries come first so tRNS can stop after the
+    /// last of them (§11.3.2.1 allows a short tRNS); within each group the entries are ordered by descending
+    /// pixel count, so the common colours get the low indices: deflate's Huffman codes then spend fewer distinct
+    /// literals on the runs' first bytes, and below 8 bits per pixel the dominant colour is index 0, which
+    /// <see cref="FillIndexRow"/> does not need to write. Keys are unique (the entry in the low bits), so the
+    /// order does not depend on the sort's stability.
+    /// </summary>
+    private void OrderEntries(int size)
+    {
+        Span<long> counts = stackalloc long[256];
+        counts.Clear();
+        for (var i = 0; i < _histogram.Count; i++)
+        {
+            counts[_histogram.PaletteIndexAt(i)] += _histogram.CountAt(i);
+        }
+
+        // One key per entry, the entry itself in the low 8 bits: a sort of plain longs, no paired items to swap.
+        Span<long> keys = stackalloc long[256];
+        for (var i = 0; i < size; i++)
+        {
+            long opaque = _palette[i] >> 24 == 255 ? 1 : 0;
+            keys[i] = (opaque << 62) | ((int.MaxValue - Math.Min(counts[i], int.MaxValue)) << 8) | (long)i;
+        }
+
+        keys[..size].Sort();
+        for (var rank = 0; rank < size; rank++)
+        {
+            _paletteOrder[(int)(keys[rank] & 0xFF)] = rank;
+        }
     }
 
     /// <summary>

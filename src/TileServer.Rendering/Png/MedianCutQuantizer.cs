@@ -94,7 +94,48 @@ internal sealed class MedianCutQuantizer
             }
         }
 
-        return anchors + boxes;
+        return MergeDuplicateEntries(palette, anchors + boxes);
+    }
+
+    /// <summary>
+    /// Two entries can come out equal — a box whose mean rounds to an anchor's colour, or to fully transparent
+    /// beside a transparent anchor. Such duplicates cost 3–4 palette bytes each and split runs of what is one
+    /// colour in the image, so they are merged (same pixels, fewer entries). A small open-addressing table on
+    /// the stack finds them in one pass.
+    /// </summary>
+    private int MergeDuplicateEntries(Span<uint> palette, int size)
+    {
+        Span<int> slots = stackalloc int[2 * MaxColours]; // Kept entry + 1; 0 = free.
+        Span<int> remap = stackalloc int[MaxColours];
+        slots.Clear();
+        var kept = 0;
+        for (var entry = 0; entry < size; entry++)
+        {
+            var colour = palette[entry];
+            var slot = (int)((colour * 2654435769u) >> 23);
+            while (slots[slot] != 0 && palette[slots[slot] - 1] != colour)
+            {
+                slot = (slot + 1) & ((2 * MaxColours) - 1);
+            }
+
+            if (slots[slot] == 0)
+            {
+                palette[kept] = colour;
+                slots[slot] = ++kept;
+            }
+
+            remap[entry] = slots[slot] - 1;
+        }
+
+        if (kept < size)
+        {
+            for (var i = 0; i < _histogram.Count; i++)
+            {
+                _histogram.SetPaletteIndexAt(i, remap[_histogram.PaletteIndexAt(i)]);
+            }
+        }
+
+        return kept;
     }
 
     /// <summary>Median cut of _items[start..end) into at most <paramref name="maxBoxes"/> boxes; returns the count.</summary>

@@ -17,6 +17,14 @@ public enum PngCompression
     /// </summary>
     Balanced,
 
+    /// <summary>
+    /// As <see cref="Balanced"/>, but the level-6 pass runs at any size, the smaller stream wins. On light tiles
+    /// with edges repeating from row to row (run-length cannot match across rows) it saves up to 17 % of the image
+    /// data, at 1.8–5× the encode time (0.06–0.5 ms more per light 256 × 256 tile on the benchmark tiles,
+    /// docs/benchmarks.md): for tiles rendered once and served from a cache many times, not for the default.
+    /// </summary>
+    Compact,
+
     /// <summary>zlib level 9: the smallest files; 5–12 ms per 256 × 256 tile on this project's benchmark tiles.</summary>
     Smallest,
 }

@@ -33,9 +33,21 @@ public sealed class PngEncoder
     public bool Encode(RasterCanvas canvas, PngOptions options, IBufferWriter<byte> output)
     {
         ArgumentNullException.ThrowIfNull(canvas);
+        return Encode(canvas.Pixels, canvas.Width, canvas.Height, options, output);
+    }
+
+    /// <summary>
+    /// As <see cref="Encode(RasterCanvas, PngOptions, IBufferWriter{byte})"/>, from premultiplied RGBA pixels
+    /// (<paramref name="width"/> × <paramref name="height"/>, rows top down) held outside a canvas — e.g. a tile
+    /// decoded again to compare encoder settings on the same pixels.
+    /// </summary>
+    public bool Encode(ReadOnlySpan<byte> pixels, int width, int height, PngOptions options, IBufferWriter<byte> output)
+    {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
-        var pixels = canvas.Pixels;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(pixels.Length, width * height * 4);
         if (options.OmitEmpty && IsFullyTransparent(pixels))
         {
             return false;
@@ -44,33 +56,33 @@ public sealed class PngEncoder
         var bitDepth = 8;
         if (options.Indexed)
         {
-            _palette.Build(pixels, canvas.Width * canvas.Height);
+            _palette.Build(pixels, width * height);
             bitDepth = IndexedPalette.IndexBitDepth(_palette.Size);
         }
 
         // §9.2: filters work on whole bytes; below 8 bits per pixel the byte to the left is the "pixel" a.
         var bytesPerPixel = options.Indexed ? 1 : 4;
-        var rowLength = options.Indexed ? ((canvas.Width * bitDepth) + 7) / 8 : canvas.Width * 4;
+        var rowLength = options.Indexed ? ((width * bitDepth) + 7) / 8 : width * 4;
         EnsureRowBuffers(rowLength);
         output.Write(Signature);
-        WriteHeader(output, canvas, options.Indexed, bitDepth);
+        WriteHeader(output, width, height, options.Indexed, bitDepth);
         if (options.Indexed)
         {
             _palette.WriteChunks(output);
         }
 
         var adaptive = options.Filters == PngFilterMode.Adaptive || (options.Filters == PngFilterMode.Auto && !options.Indexed);
-        var imageLength = (rowLength + 1) * canvas.Height;
+        var imageLength = (rowLength + 1) * height;
         if (_filteredImage.Length < imageLength)
         {
             _filteredImage = new byte[imageLength];
         }
 
         _previousRow.AsSpan(0, rowLength).Clear(); // §9.2: the row above the first is treated as zeros.
-        for (var y = 0; y < canvas.Height; y++)
+        for (var y = 0; y < height; y++)
         {
             var current = _currentRow.AsSpan(0, rowLength);
-            var rowPixels = pixels.Slice(y * canvas.Width * 4, canvas.Width * 4);
+            var rowPixels = pixels.Slice(y * width * 4, width * 4);
             if (options.Indexed)
             {
                 _palette.FillIndexRow(rowPixels, current, bitDepth);
@@ -132,12 +144,12 @@ public sealed class PngEncoder
         }
     }
 
-    private static void WriteHeader(IBufferWriter<byte> output, RasterCanvas canvas, bool indexed, int bitDepth)
+    private static void WriteHeader(IBufferWriter<byte> output, int width, int height, bool indexed, int bitDepth)
     {
         // IHDR (§11.2.2): width, height, bit depth, colour type, compression 0, filter 0, interlace 0.
         Span<byte> header = stackalloc byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, canvas.Width);
-        BinaryPrimitives.WriteInt32BigEndian(header[4..], canvas.Height);
+        BinaryPrimitives.WriteInt32BigEndian(header, width);
+        BinaryPrimitives.WriteInt32BigEndian(header[4..], height);
         header[8] = (byte)bitDepth;
         header[9] = indexed ? (byte)3 : (byte)6;
         header[10] = header[11] = header[12] = 0;

@@ -56,6 +56,21 @@ public sealed class PngEncoderTests(ITestOutputHelper output)
         Assert.Equal(ExpectedStraight(canvas), decoded.Rgba);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Pixels_outside_a_canvas_encode_to_the_same_bytes_as_the_canvas(bool indexed)
+    {
+        var canvas = new RasterCanvas(256, 256);
+        new SampleTile().Render(canvas);
+        var options = new PngOptions { Indexed = indexed };
+        var writer = new ArrayBufferWriter<byte>();
+
+        Assert.True(new PngEncoder().Encode(canvas.Pixels.ToArray(), 256, 256, options, writer));
+        Assert.Equal(Encode(canvas, options), writer.WrittenSpan.ToArray());
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PngEncoder().Encode(new byte[16], 256, 256, options, writer));
+    }
+
     [Fact]
     public void Indexed_with_many_colours_quantizes_with_small_error()
     {
@@ -90,6 +105,8 @@ public sealed class PngEncoderTests(ITestOutputHelper output)
 
         // Balanced keeps the smaller of the run-length stream and, above the retry size, zlib level 6.
         Assert.True(indexedSizes[PngCompression.Balanced] <= indexedSizes[PngCompression.Fast]);
+        // Compact keeps the smaller of the two streams at any size, so it is never larger than Balanced.
+        Assert.True(indexedSizes[PngCompression.Compact] <= indexedSizes[PngCompression.Balanced]);
 
         canvas.Clear(Rgba.Transparent);
         var writer = new ArrayBufferWriter<byte>();

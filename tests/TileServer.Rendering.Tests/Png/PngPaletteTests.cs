@@ -110,6 +110,65 @@ public sealed class PngPaletteTests
         Assert.True(difference.Mean < 1.0, difference.ToString());
     }
 
+    [Fact]
+    public void Palette_lists_translucent_entries_first_each_group_by_descending_pixel_count()
+    {
+        // 40 × 10 pixels: translucent A on 4 columns, translucent B on 16, opaque C on 6, opaque D on 14.
+        var canvas = new RasterCanvas(40, 10);
+        var a = new Rgba(200, 0, 0, 128);
+        var b = new Rgba(0, 200, 0, 64);
+        var c = new Rgba(0, 0, 200, 255);
+        var d = new Rgba(90, 90, 90, 255);
+        canvas.Clear(Rgba.Transparent);
+        canvas.FillPath(Rectangle(0, 4), new Paint(a));
+        canvas.FillPath(Rectangle(4, 16), new Paint(b));
+        canvas.FillPath(Rectangle(20, 6), new Paint(c));
+        canvas.FillPath(Rectangle(26, 14), new Paint(d));
+
+        var palette = new IndexedPalette();
+        palette.Build(canvas.Pixels, 40 * 10);
+        var writer = new ArrayBufferWriter<byte>();
+        palette.WriteChunks(writer);
+        var chunks = writer.WrittenSpan.ToArray();
+
+        // PLTE: the 4 straight colours in the expected order (B, A, D, C); then tRNS with only B's and A's alpha.
+        var straight = PngEncoderTests.ExpectedStraight(canvas);
+        Assert.Equal(4, palette.Size);
+        Assert.Equal([.. Rgb(4), .. Rgb(0), .. Rgb(26), .. Rgb(20)], chunks.AsSpan(8, 12).ToArray());
+        Assert.Equal("tRNS"u8.ToArray(), chunks.AsSpan(24 + 4, 4).ToArray());
+        Assert.Equal(new byte[] { b.A, a.A }, chunks.AsSpan(24 + 8, 2).ToArray());
+        var decoded = PngPixels.Decode(PngEncoderTests.Encode(canvas, new PngOptions { Indexed = true }));
+        Assert.Equal(PngEncoderTests.ExpectedStraight(canvas), decoded.Rgba);
+
+        byte[] Rgb(int x) => straight.AsSpan(x * 4, 3).ToArray();
+
+        VectorPath Rectangle(double x, double width)
+        {
+            var path = new VectorPath();
+            path.AddRectangle(x, 0, width, 10);
+            return path;
+        }
+    }
+
+    [Fact]
+    public void Quantizer_merges_a_box_whose_mean_equals_an_anchor()
+    {
+        // A frequent grey (an anchor) and two rare neighbours one level either side: their box's mean is the grey.
+        const uint grey = 100 | (100 << 8) | (100 << 16) | 0xFF000000u;
+        var histogram = new ColorHistogram();
+        histogram.Reset(3);
+        histogram.Add(grey, 50);
+        histogram.Add(grey + 1, 1);
+        histogram.Add(grey - 1, 1);
+        var palette = new uint[256];
+
+        var size = new MedianCutQuantizer().Quantize(histogram, palette);
+
+        Assert.Equal(1, size);
+        Assert.Equal(grey, palette[0]);
+        Assert.All(Enumerable.Range(0, histogram.Count), n => Assert.Equal(0, histogram.PaletteIndexAt(n)));
+    }
+
     private static VectorPath Square(double x, double y, double size)
     {
         var path = new VectorPath();
