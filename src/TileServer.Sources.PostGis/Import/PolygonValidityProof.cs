@@ -29,6 +29,9 @@ internal static class PolygonValidityProof
     // a sign whose magnitude exceeds it times |detleft| + |detright| is the exact sign.
     private const double OrientationErrorBound = 4 * 3.3306690738754716e-16;
 
+    // The bound is relative, so it holds only for products well clear of the subnormal range (about 2.2e-308).
+    private const double SmallestTrustedMagnitude = 1e-280;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsProvenValid(ReadOnlySpan<byte> wkb)
     {
@@ -231,7 +234,10 @@ internal static class PolygonValidityProof
         var left = (ax - cx) * (by - cy);
         var right = (ay - cy) * (bx - cx);
         var determinant = left - right;
-        var bound = OrientationErrorBound * (Math.Abs(left) + Math.Abs(right));
+        var magnitude = Math.Abs(left) + Math.Abs(right);
+        if (magnitude < SmallestTrustedMagnitude)
+            return 0; // products this small may have underflowed, where the relative bound no longer holds
+        var bound = OrientationErrorBound * magnitude;
         if (determinant > bound)
             return 1;
         return -determinant > bound ? -1 : 0;

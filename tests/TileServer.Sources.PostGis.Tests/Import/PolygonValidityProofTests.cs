@@ -29,6 +29,7 @@ public sealed class PolygonValidityProofTests
     [InlineData("collinear vertex (valid, but not proven)", new[] { 0.0, 0, 2, 0, 4, 0, 4, 4, 0, 4, 0, 0 })]
     [InlineData("all points on a line", new[] { 0.0, 0, 1, 0, 2, 0, 0, 0 })]
     [InlineData("a vertex dipping through another segment", new[] { 0.0, 0, 4, 0, 4, 4, 2, -1e-300, 0, 4, 0, 0 })]
+    [InlineData("a square 1e-160 wide (its products underflow)", new[] { 0.0, 0, 1e-160, 0, 1e-160, 1e-160, 0, 1e-160, 0, 0 })]
     public void Rings_that_are_invalid_or_doubtful_are_not_proven(string why, double[] coordinates)
     {
         var points = Enumerable.Range(0, coordinates.Length / 2).Select(i => new Coordinate(coordinates[2 * i], coordinates[2 * i + 1])).ToArray();
