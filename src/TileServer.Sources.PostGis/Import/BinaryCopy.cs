@@ -6,8 +6,7 @@ using TileServer.Core.Features;
 
 /// <summary>Streams rows into a staging table with one binary COPY (<see cref="CopyBinaryBuffer"/> tuples sent in
 /// whole buffers through Npgsql's raw binary COPY), from decoded features or straight from a stored-row reader. The
-/// fids of rows whose geometry <see cref="PolygonValidityProof"/> could not prove valid are collected for
-/// ST_IsValid (<see cref="ProvingCopyWriter"/>).</summary>
+/// proof of the rows' validity is arranged by <see cref="ProvingCopyWriter"/> and handed back to run after the COPY.</summary>
 internal static class BinaryCopy
 {
     /// <summary>Rows are encoded into a buffer of Npgsql's write-buffer size, so one write fills one CopyData message.</summary>
@@ -15,8 +14,8 @@ internal static class BinaryCopy
 
     private const int ProgressEveryRows = 16_384;
 
-    public static Task<long> FeaturesAsync(NpgsqlConnection connection, string copySql, FeatureLayerSchema schema, IAsyncEnumerable<WritableFeature> features, long firstFid, List<long> unproven, Action<long> reportRows, CancellationToken cancellationToken) =>
-        RunAsync(connection, copySql, unproven, async writer =>
+    public static Task<CopyResult> FeaturesAsync(NpgsqlConnection connection, string copySql, FeatureLayerSchema schema, IAsyncEnumerable<WritableFeature> features, long firstFid, Action<long> reportRows, CancellationToken cancellationToken) =>
+        RunAsync(connection, copySql, async writer =>
         {
             var rowWriter = new CopyRowWriter(schema);
             long rows = 0;
@@ -32,8 +31,8 @@ internal static class BinaryCopy
             return rows;
         }, cancellationToken);
 
-    public static Task<long> RowsAsync(NpgsqlConnection connection, string copySql, FeatureLayerSchema schema, IStoredFeatureRowReader reader, long firstFid, List<long> unproven, Action<long> reportRows, CancellationToken cancellationToken) =>
-        RunAsync(connection, copySql, unproven, async writer =>
+    public static Task<CopyResult> RowsAsync(NpgsqlConnection connection, string copySql, FeatureLayerSchema schema, IStoredFeatureRowReader reader, long firstFid, Action<long> reportRows, CancellationToken cancellationToken) =>
+        RunAsync(connection, copySql, async writer =>
         {
             var rowWriter = new CopyRowWriter(schema);
             long rows = 0;
@@ -67,16 +66,17 @@ internal static class BinaryCopy
         return true;
     }
 
-    private static async Task<long> RunAsync(NpgsqlConnection connection, string copySql, List<long> unproven, Func<ProvingCopyWriter, Task<long>> body, CancellationToken cancellationToken)
+    private static async Task<CopyResult> RunAsync(NpgsqlConnection connection, string copySql, Func<ProvingCopyWriter, Task<long>> body, CancellationToken cancellationToken)
     {
         var copy = await connection.BeginRawBinaryCopyAsync(copySql, cancellationToken);
         long rows;
+        DeferredValidityProof proof;
         using (var writer = new ProvingCopyWriter(copy, BufferBytes + BufferBytes / 4, cancellationToken))
         {
             try
             {
                 rows = await body(writer);
-                unproven.AddRange(await writer.FinishAsync());
+                proof = await writer.FinishAsync();
             }
             catch
             {
@@ -97,6 +97,6 @@ internal static class BinaryCopy
         }
 
         await copy.DisposeAsync();
-        return rows;
+        return new CopyResult(rows, proof);
     }
 }

@@ -69,7 +69,7 @@ public sealed class PostGisImporter(string connectionString) : IAsyncDisposable
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await TuneAsync(connection, cancellationToken);
-        CopyStep copy = (connection, copySql, firstFid, unproven, reportRows, token) => BinaryCopy.RowsAsync(connection, copySql, schema, rows, firstFid, unproven, reportRows, token);
+        CopyStep copy = (connection, copySql, firstFid, reportRows, token) => BinaryCopy.RowsAsync(connection, copySql, schema, rows, firstFid, reportRows, token);
         var report = await ImportLayerAsync(connection, schema, copy, options, progress, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return report;
@@ -84,7 +84,7 @@ public sealed class PostGisImporter(string connectionString) : IAsyncDisposable
         ExecuteAsync(connection, "SET LOCAL jit = off; SET LOCAL maintenance_work_mem = '256MB'", cancellationToken);
 
     private static CopyStep Copy(FeatureLayerSchema schema, IAsyncEnumerable<WritableFeature> features) =>
-        (connection, copySql, firstFid, unproven, reportRows, token) => BinaryCopy.FeaturesAsync(connection, copySql, schema, features, firstFid, unproven, reportRows, token);
+        (connection, copySql, firstFid, reportRows, token) => BinaryCopy.FeaturesAsync(connection, copySql, schema, features, firstFid, reportRows, token);
 
     private static async Task<ImportLayerReport> ImportLayerAsync(NpgsqlConnection connection, FeatureLayerSchema schema, CopyStep copy, ImportOptions options, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -107,23 +107,41 @@ public sealed class PostGisImporter(string connectionString) : IAsyncDisposable
 
         await ExecuteAsync(connection, sql.CreateStaging, cancellationToken);
         stages.Start("copy");
-        var unproven = new List<long>();
-        var rows = await copy(connection, sql.Copy, firstFid, unproven, copied => progress?.Report(new ImportProgress(schema.Name, "copy", copied, clock.Elapsed)), cancellationToken);
+        var copied = await copy(connection, sql.Copy, firstFid, rowsSoFar => progress?.Report(new ImportProgress(schema.Name, "copy", rowsSoFar, clock.Elapsed)), cancellationToken);
+        var rows = copied.Rows;
         progress?.Report(new ImportProgress(schema.Name, "copy", rows, clock.Elapsed));
         var copyTime = clock.Elapsed;
 
-        if (!appending)
+        // The proof of the rows kept back during the COPY runs on the importer's core while the server builds the
+        // key and the GiST index and analyses, each on one core; ST_IsValid then checks only what it left unproven,
+        // looked up by key.
+        var proving = copied.Proof.RunAsync(cancellationToken);
+        List<long> unproven;
+        try
         {
-            // The key comes first so that validity can look the unproven rows up by fid instead of scanning.
-            progress?.Report(new ImportProgress(schema.Name, "index", rows, clock.Elapsed));
-            stages.Start("key");
-            await ExecuteAsync(connection, sql.AddKey, cancellationToken);
+            if (!appending)
+            {
+                progress?.Report(new ImportProgress(schema.Name, "index", rows, clock.Elapsed));
+                stages.Start("key");
+                await ExecuteAsync(connection, sql.AddKey, cancellationToken);
+                stages.Start("gist");
+                await ExecuteAsync(connection, sql.CreateSpatialIndex, cancellationToken);
+                stages.Start("analyze");
+                await ExecuteAsync(connection, sql.Analyze, cancellationToken);
+            }
+        }
+        finally
+        {
+            // Never leave the proof running past a failure: its buffers and result go with this import.
+            if (!proving.IsCompleted)
+                await Task.WhenAny(proving);
         }
 
-        progress?.Report(new ImportProgress(schema.Name, "validate", rows, clock.Elapsed));
         stages.Start("validate");
-        // Rows the client proved valid (PolygonValidityProof) are not checked again; when none was, the whole table
-        // is scanned, without an array parameter.
+        unproven = await proving;
+        progress?.Report(new ImportProgress(schema.Name, "validate", rows, clock.Elapsed));
+        // Rows the importer proved valid (PolygonValidityProof) are not checked again; when none was, the whole
+        // table is scanned, without an array parameter.
         var invalid = unproven.Count == 0 ? []
             : unproven.Count == rows ? await ReadFidsAsync(connection, sql.InvalidFids, cancellationToken)
             : await ReadFidsAsync(connection, sql.InvalidFidsAmong, cancellationToken, ("fids", unproven.ToArray()));
@@ -149,10 +167,6 @@ public sealed class PostGisImporter(string connectionString) : IAsyncDisposable
         }
         else
         {
-            stages.Start("gist");
-            await ExecuteAsync(connection, sql.CreateSpatialIndex, cancellationToken);
-            stages.Start("analyze");
-            await ExecuteAsync(connection, sql.Analyze, cancellationToken);
             progress?.Report(new ImportProgress(schema.Name, "swap", rows, clock.Elapsed));
             stages.Start("swap");
             await ExecuteAsync(connection, sql.Swap(targetExists), cancellationToken);

@@ -1,11 +1,12 @@
 namespace TileServer.Sources.PostGis.Import;
 
 /// <summary>
-/// Sends binary COPY data in whole buffers and proves the sent rows' geometries valid in the background
-/// (<see cref="CopyTupleValidityScan"/>): while one buffer is being proven, rows are encoded into the other. The
-/// COPY itself keeps a core busy on each side (the importer encoding, the server parsing) with a little idle time
-/// between them, which is where the proof runs; done inline it lengthened the COPY by its whole cost (measured,
-/// docs/benchmarks.md "Import into PostGIS").
+/// Sends binary COPY data in whole buffers and arranges the validity proof of the sent rows
+/// (<see cref="CopyTupleValidityScan"/>). The COPY keeps a core busy on each side (the importer reading and encoding,
+/// the server parsing), so the proof is kept off it: the first <see cref="RetainLimitBytes"/> of tuples are copied
+/// aside and proven after the COPY, beside the server's single-threaded index builds
+/// (<see cref="DeferredValidityProof"/>); beyond that, each buffer is proven in the background while the next is
+/// encoded. Done inline, the proof lengthened the COPY by its whole cost (docs/benchmarks.md "Import into PostGIS").
 /// </summary>
 internal sealed class ProvingCopyWriter : IDisposable
 {
@@ -13,13 +14,20 @@ internal sealed class ProvingCopyWriter : IDisposable
     private readonly CancellationToken cancellationToken;
     private readonly CopyBinaryBuffer[] buffers;
     private readonly Task<List<long>>?[] proofs = new Task<List<long>>?[2];
+    /// <summary>How much tuple data is kept back for the deferred proof: a layer of a few hundred thousand parcels.</summary>
+    public const int RetainLimitBytes = 256 * 1024 * 1024;
+
+    private readonly long retainLimitBytes;
     private readonly List<long> unproven = [];
+    private readonly List<byte[]> retained = [];
+    private long retainedBytes;
     private int current;
     private int tuplesStart;
 
-    public ProvingCopyWriter(Stream copy, int bufferBytes, CancellationToken cancellationToken)
+    public ProvingCopyWriter(Stream copy, int bufferBytes, CancellationToken cancellationToken, long retainLimitBytes = RetainLimitBytes)
     {
         this.copy = copy;
+        this.retainLimitBytes = retainLimitBytes;
         this.cancellationToken = cancellationToken;
         buffers = [new CopyBinaryBuffer(bufferBytes), new CopyBinaryBuffer(bufferBytes)];
         Buffer.WriteHeader();
@@ -36,23 +44,24 @@ internal sealed class ProvingCopyWriter : IDisposable
         var sent = buffers[current];
         var start = tuplesStart;
         await copy.WriteAsync(sent.Written, cancellationToken);
-        proofs[current] = Task.Run(() => CopyTupleValidityScan.Unproven(sent.Written.Span[start..]), cancellationToken);
+        if (!TryRetain(sent.Written.Span[start..]))
+            proofs[current] = Task.Run(() => CopyTupleValidityScan.Unproven(sent.Written.Span[start..]), cancellationToken);
         current ^= 1;
         await CollectAsync(current);
         Buffer.Clear();
         tuplesStart = 0;
     }
 
-    /// <summary>Proves and sends the last rows with the trailer; returns the fids of every row not proven valid.</summary>
-    public async Task<List<long>> FinishAsync()
+    /// <summary>Sends the last rows with the trailer; returns the proof still to run over the rows kept back.</summary>
+    public async Task<DeferredValidityProof> FinishAsync()
     {
         var last = Buffer;
-        var lastUnproven = CopyTupleValidityScan.Unproven(last.Written.Span[tuplesStart..]);
+        if (!TryRetain(last.Written.Span[tuplesStart..]))
+            unproven.AddRange(CopyTupleValidityScan.Unproven(last.Written.Span[tuplesStart..]));
         last.WriteTrailer();
         await copy.WriteAsync(last.Written, cancellationToken);
         await CollectAsync(current ^ 1);
-        unproven.AddRange(lastUnproven);
-        return unproven;
+        return new DeferredValidityProof(unproven, retained);
     }
 
     public void Dispose()
@@ -72,6 +81,17 @@ internal sealed class ProvingCopyWriter : IDisposable
 
         foreach (var buffer in buffers)
             buffer.Dispose();
+    }
+
+    private bool TryRetain(ReadOnlySpan<byte> tuples)
+    {
+        if (retainedBytes + tuples.Length > retainLimitBytes)
+            return false;
+        var copy = GC.AllocateUninitializedArray<byte>(tuples.Length);
+        tuples.CopyTo(copy);
+        retained.Add(copy);
+        retainedBytes += tuples.Length;
+        return true;
     }
 
     private async Task CollectAsync(int index)
