@@ -46,11 +46,12 @@ internal sealed class CoverageRasterizer
         _width = width;
         _height = height;
     
-        // Two spare cells: an edge on the right border deposits into cells that are never read.
+        // Three spare cells: an edge on the right border deposits into cells that are never read (a steep
+        // edge's strip also adds ±0 two cells right of its piece's left end).
         // Cells are stored pixel row by pixel row, and within one the SubRows cells of a cell column are
         // adjacent: a pixel's 4 × 4 cells are 16 consecutive floats (one cache line), and an edge crossing
         // a pixel row touches neighbouring memory instead of four rows a canvas width apart.
-        _pixelRowStride = ((width * SubColumns) + 2) * SubRows;
+        _pixelRowStride = ((width * SubColumns) + 3) * SubRows;
         _accumulation = new float[_pixelRowStride * height];
         _rowCoverage = new float[width];
         _touched = new TouchedPixels(width + 1, height); // A deposit may land in the spare column right of the canvas.
@@ -193,7 +194,7 @@ internal sealed class CoverageRasterizer
     /// Works pixel row by pixel row: the bounds and the touched-pixel flags are updated once per pixel row
     /// rather than per strip, and each strip's bottom x is the next strip's top x. Within a strip, the common
     /// case at tile scale — the piece stays inside one cell — is two adds. Indices are in range by
-    /// construction (x ∈ [0, width·SubColumns], plus the two spare cells of every row), so the cells are
+    /// construction (x ∈ [0, width·SubColumns], plus the three spare cells of every row), so the cells are
     /// addressed without bounds checks.
     /// </remarks>
     private void AddClippedEdge(double x0, double y0, double x1, double y1)
@@ -223,11 +224,14 @@ internal sealed class CoverageRasterizer
         _minCol = Math.Min(_minCol, (int)Math.Max(Math.Min(x0, x1), 0));
         _maxCol = Math.Max(_maxCol, (int)Math.Max(x0, x1) + 1);
 
-        // x is monotonic along the edge: which end of a strip's piece is its left one is the same for every
-        // strip, and a pixel row's leftmost and rightmost x are at its first and last strip. Plain comparisons
-        // stand in for Math.Min/Max (no NaN reaches here), and the conversions to int skip saturation (the
-        // values are within the canvas).
+        // x is monotonic along the edge: a pixel row's leftmost and rightmost x are at its first and last
+        // strip. The conversions to int skip saturation (the values are within the canvas; no NaN reaches here).
+        // A steep edge (at most one cell of x per strip) crosses at most one cell border per strip: its strips
+        // deposit into three cells without a branch (the third receives ±0 when no border is crossed), because
+        // which cells a short piece reaches is what the branch predictor cannot guess.
         var rising = slope >= 0;
+        var steep = Math.Abs(slope) <= 1;
+        var heightPerX = direction / Math.Max(Math.Abs(slope), 1e-300); // Finite: a vertical edge has no x to spread.
         ref var cells = ref MemoryMarshal.GetArrayDataReference(_accumulation);
         var xTop = x0;
         var row = firstRow;
@@ -239,25 +243,27 @@ internal sealed class CoverageRasterizer
             var pixelRowStartX = xTop;
             for (; row <= pixelRowEnd; row++)
             {
-                var top = y0 > row ? y0 : row;
-                var bottom = y1 < row + 1.0 ? y1 : row + 1.0;
+                var top = double.MaxNative(y0, row);
+                var bottom = double.MinNative(y1, row + 1.0);
                 var xBottom = bottom >= y1 ? x1 : x0 + ((bottom - y0) * slope);
                 var height = (bottom - top) * direction;
-                double xa, xb;
-                if (rising)
-                {
-                    xa = xTop;
-                    xb = xBottom;
-                }
-                else
-                {
-                    xa = xBottom;
-                    xb = xTop;
-                }
-
+                var xa = double.MinNative(xTop, xBottom);
+                var xb = double.MaxNative(xTop, xBottom);
                 var col = double.ConvertToIntegerNative<int>(xa);
                 var at = rowOrigin + row + (col * SubRows);
-                if (xb <= col + 1)
+                if (steep)
+                {
+                    // [xa, split] in cell col, [split, xb] in cell col + 1 (empty unless a border is crossed).
+                    var split = double.MinNative(xb, col + 1.0);
+                    var beyond = (xb - split) * heightPerX;
+                    var within = height - beyond;
+                    var f = ((xa + split) * 0.5) - col;
+                    var g = ((split + xb) * 0.5) - (col + 1);
+                    Unsafe.Add(ref cells, at) += (float)(within * (1 - f));
+                    Unsafe.Add(ref cells, at + SubRows) += (float)((within * f) + (beyond * (1 - g)));
+                    Unsafe.Add(ref cells, at + (2 * SubRows)) += (float)(beyond * g);
+                }
+                else if (xb <= col + 1)
                 {
                     var f = ((xa + xb) * 0.5) - col;
                     Unsafe.Add(ref cells, at) += (float)(height * (1 - f));
