@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace TileServer.Rendering;
 
@@ -25,14 +26,25 @@ internal sealed class TouchedPixels
         _bits[(row * _wordsPerRow) + (column >> 6)] |= 1UL << (column & 63);
 
     /// <summary>Flags columns [first, last] of a row.</summary>
+    /// <remarks>Inlined into the rasterizer's edge loop for the common case, a range within one word: a call
+    /// there made the JIT spill and reload the edge's floating-point state around it for every pixel row.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void FlagRange(int row, int first, int last)
     {
-        if (first == last)
+        if ((first >> 6) == (last >> 6))
         {
-            Flag(row, first);
+            Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_bits), (row * _wordsPerRow) + (first >> 6)) |=
+                (ulong.MaxValue >> (63 - (last & 63))) & (ulong.MaxValue << (first & 63));
             return;
         }
 
+        FlagWords(row, first, last);
+    }
+
+    /// <summary>Flags columns [first, last] of a row that span several words.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void FlagWords(int row, int first, int last)
+    {
         var start = row * _wordsPerRow;
         for (var word = first >> 6; word <= last >> 6; word++)
         {
