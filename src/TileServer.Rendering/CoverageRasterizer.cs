@@ -46,12 +46,12 @@ internal sealed class CoverageRasterizer
         _width = width;
         _height = height;
     
-        // Three spare cells: an edge on the right border deposits into cells that are never read (a steep
-        // edge's strip also adds ±0 two cells right of its piece's left end).
+        // Four spare cells: an edge on the right border deposits into cells that are never read, and a strip
+        // of a steep edge adds ±0 up to three cells right of its piece's left end (see AddClippedEdge).
         // Cells are stored pixel row by pixel row, and within one the SubRows cells of a cell column are
         // adjacent: a pixel's 4 × 4 cells are 16 consecutive floats (one cache line), and an edge crossing
         // a pixel row touches neighbouring memory instead of four rows a canvas width apart.
-        _pixelRowStride = ((width * SubColumns) + 3) * SubRows;
+        _pixelRowStride = ((width * SubColumns) + 4) * SubRows;
         _accumulation = new float[_pixelRowStride * height];
         _rowCoverage = new float[width];
         _touched = new TouchedPixels(width + 1, height); // A deposit may land in the spare column right of the canvas.
@@ -192,9 +192,9 @@ internal sealed class CoverageRasterizer
     /// <summary>Rasterizes an edge already inside [0, width·SubColumns] × [0, height·SubRows] (cell units).</summary>
     /// <remarks>
     /// Works pixel row by pixel row: the bounds and the touched-pixel flags are updated once per pixel row
-    /// rather than per strip, and each strip's bottom x is the next strip's top x. Within a strip, the common
-    /// case at tile scale — the piece stays inside one cell — is two adds. Indices are in range by
-    /// construction (x ∈ [0, width·SubColumns], plus the three spare cells of every row), so the cells are
+    /// rather than per strip, and each strip's bottom x is the next strip's top x. A strip's piece of an edge
+    /// up to two cells wide per strip is deposited without branching on the cells it reaches. Indices are in
+    /// range by construction (x ∈ [0, width·SubColumns], plus the four spare cells of every row), so the cells are
     /// addressed without bounds checks.
     /// </remarks>
     private void AddClippedEdge(double x0, double y0, double x1, double y1)
@@ -226,11 +226,13 @@ internal sealed class CoverageRasterizer
 
         // x is monotonic along the edge: a pixel row's leftmost and rightmost x are at its first and last
         // strip. The conversions to int skip saturation (the values are within the canvas; no NaN reaches here).
-        // A steep edge (at most one cell of x per strip) crosses at most one cell border per strip: its strips
-        // deposit into three cells without a branch (the third receives ±0 when no border is crossed), because
-        // which cells a short piece reaches is what the branch predictor cannot guess.
+        // A steep edge (at most one cell of x per strip) crosses at most one cell border per strip, an edge of
+        // up to two cells per strip at most two: their strips deposit into three or four cells without a branch
+        // (cells past the piece receive ±0), because which cells a short piece reaches is what the branch
+        // predictor cannot guess. Flatter edges go piece by piece.
         var rising = slope >= 0;
         var steep = Math.Abs(slope) <= 1;
+        var medium = Math.Abs(slope) <= 2;
         var heightPerX = direction / Math.Max(Math.Abs(slope), 1e-300); // Finite: a vertical edge has no x to spread.
         ref var cells = ref MemoryMarshal.GetArrayDataReference(_accumulation);
         var xTop = x0;
@@ -253,15 +255,11 @@ internal sealed class CoverageRasterizer
                 var at = rowOrigin + row + (col * SubRows);
                 if (steep)
                 {
-                    // [xa, split] in cell col, [split, xb] in cell col + 1 (empty unless a border is crossed).
-                    var split = double.MinNative(xb, col + 1.0);
-                    var beyond = (xb - split) * heightPerX;
-                    var within = height - beyond;
-                    var f = ((xa + split) * 0.5) - col;
-                    var g = ((split + xb) * 0.5) - (col + 1);
-                    Unsafe.Add(ref cells, at) += (float)(within * (1 - f));
-                    Unsafe.Add(ref cells, at + SubRows) += (float)((within * f) + (beyond * (1 - g)));
-                    Unsafe.Add(ref cells, at + (2 * SubRows)) += (float)(beyond * g);
+                    CellArithmetic.DepositAcrossOneBorder(ref Unsafe.Add(ref cells, at), col, xa, xb, height, heightPerX);
+                }
+                else if (medium)
+                {
+                    CellArithmetic.DepositAcrossTwoBorders(ref Unsafe.Add(ref cells, at), col, xa, xb, height, heightPerX);
                 }
                 else if (xb <= col + 1)
                 {
