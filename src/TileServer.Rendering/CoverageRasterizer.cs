@@ -193,8 +193,8 @@ internal sealed class CoverageRasterizer
     /// <remarks>
     /// Works pixel row by pixel row: the bounds and the touched-pixel flags are updated once per pixel row
     /// rather than per strip, and each strip's bottom x is the next strip's top x. A strip's piece of an edge
-    /// up to two cells wide per strip is deposited without branching on the cells it reaches. Indices are in
-    /// range by construction (x ∈ [0, width·SubColumns], plus the four spare cells of every row), so the cells are
+    /// up to two cells wide per strip is deposited without branching on the cells it reaches (flatter edges:
+    /// <see cref="FlatEdges"/>). Indices are in range by construction (x ∈ [0, width·SubColumns], plus the four spare cells of every row), so the cells are
     /// addressed without bounds checks.
     /// </remarks>
     private void AddClippedEdge(double x0, double y0, double x1, double y1)
@@ -211,9 +211,11 @@ internal sealed class CoverageRasterizer
             direction = -1.0;
         }
 
+        // The conversions to int skip saturation and Min/Max skip NaN handling: the values are within the canvas.
         var slope = (x1 - x0) / (y1 - y0);
-        var firstRow = (int)y0;
-        var lastRow = Math.Min((int)Math.Ceiling(y1) - 1, (_height * SubRows) - 1);
+        var heightPerX = (direction * (y1 - y0)) / double.MaxNative(Math.Abs(x1 - x0), 1e-300); // Finite when vertical.
+        var firstRow = double.ConvertToIntegerNative<int>(y0);
+        var lastRow = Math.Min(double.ConvertToIntegerNative<int>(Math.Ceiling(y1)) - 1, (_height * SubRows) - 1);
         if (lastRow < firstRow)
         {
             return;
@@ -221,19 +223,23 @@ internal sealed class CoverageRasterizer
 
         _minRow = Math.Min(_minRow, firstRow);
         _maxRow = Math.Max(_maxRow, lastRow);
-        _minCol = Math.Min(_minCol, (int)Math.Max(Math.Min(x0, x1), 0));
-        _maxCol = Math.Max(_maxCol, (int)Math.Max(x0, x1) + 1);
+        _minCol = Math.Min(_minCol, double.ConvertToIntegerNative<int>(double.MinNative(x0, x1)));
+        _maxCol = Math.Max(_maxCol, double.ConvertToIntegerNative<int>(double.MaxNative(x0, x1)) + 1);
 
-        // x is monotonic along the edge: a pixel row's leftmost and rightmost x are at its first and last
-        // strip. The conversions to int skip saturation (the values are within the canvas; no NaN reaches here).
         // A steep edge (at most one cell of x per strip) crosses at most one cell border per strip, an edge of
         // up to two cells per strip at most two: their strips deposit into three or four cells without a branch
         // (cells past the piece receive ±0), because which cells a short piece reaches is what the branch
-        // predictor cannot guess. Flatter edges go piece by piece.
+        // predictor cannot guess. Flatter edges go piece by piece, in a method of their own: this loop then
+        // has no call, around which the JIT would spill and reload the edge's state.
+        if (!(Math.Abs(slope) <= 2))
+        {
+            FlatEdges.Deposit(ref MemoryMarshal.GetArrayDataReference(_accumulation), _pixelRowStride, _touched, x0, y0, x1, y1, slope, direction, firstRow, lastRow);
+            return;
+        }
+
+        // x is monotonic along the edge: a pixel row's leftmost and rightmost x are at its first and last strip.
         var rising = slope >= 0;
         var steep = Math.Abs(slope) <= 1;
-        var medium = Math.Abs(slope) <= 2;
-        var heightPerX = direction / Math.Max(Math.Abs(slope), 1e-300); // Finite: a vertical edge has no x to spread.
         ref var cells = ref MemoryMarshal.GetArrayDataReference(_accumulation);
         var xTop = x0;
         var row = firstRow;
@@ -257,19 +263,9 @@ internal sealed class CoverageRasterizer
                 {
                     CellArithmetic.DepositAcrossOneBorder(ref Unsafe.Add(ref cells, at), col, xa, xb, height, heightPerX);
                 }
-                else if (medium)
-                {
-                    CellArithmetic.DepositAcrossTwoBorders(ref Unsafe.Add(ref cells, at), col, xa, xb, height, heightPerX);
-                }
-                else if (xb <= col + 1)
-                {
-                    var f = ((xa + xb) * 0.5) - col;
-                    Unsafe.Add(ref cells, at) += (float)(height * (1 - f));
-                    Unsafe.Add(ref cells, at + SubRows) += (float)(height * f);
-                }
                 else
                 {
-                    CellArithmetic.DepositSpan(ref Unsafe.Add(ref cells, at), col, xa, xb, height);
+                    CellArithmetic.DepositAcrossTwoBorders(ref Unsafe.Add(ref cells, at), col, xa, xb, height, heightPerX);
                 }
 
                 xTop = xBottom;

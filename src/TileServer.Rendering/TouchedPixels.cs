@@ -26,32 +26,30 @@ internal sealed class TouchedPixels
         _bits[(row * _wordsPerRow) + (column >> 6)] |= 1UL << (column & 63);
 
     /// <summary>Flags columns [first, last] of a row.</summary>
-    /// <remarks>Inlined into the rasterizer's edge loop for the common case, a range within one word: a call
-    /// there made the JIT spill and reload the edge's floating-point state around it for every pixel row.</remarks>
+    /// <remarks>Inlined into the rasterizer's edge loops, without a call even for ranges over several words: a
+    /// call there made the JIT spill and reload the edge's floating-point state around it. Indices are in range
+    /// by the caller's construction (columns within the flaggable width, rows within the canvas).</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void FlagRange(int row, int first, int last)
     {
-        if ((first >> 6) == (last >> 6))
+        ref var words = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_bits), row * _wordsPerRow);
+        var firstWord = first >> 6;
+        var lastWord = last >> 6;
+        var lowMask = ulong.MaxValue << (first & 63);
+        var highMask = ulong.MaxValue >> (63 - (last & 63));
+        if (firstWord == lastWord)
         {
-            Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_bits), (row * _wordsPerRow) + (first >> 6)) |=
-                (ulong.MaxValue >> (63 - (last & 63))) & (ulong.MaxValue << (first & 63));
+            Unsafe.Add(ref words, firstWord) |= lowMask & highMask;
             return;
         }
 
-        FlagWords(row, first, last);
-    }
-
-    /// <summary>Flags columns [first, last] of a row that span several words.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private void FlagWords(int row, int first, int last)
-    {
-        var start = row * _wordsPerRow;
-        for (var word = first >> 6; word <= last >> 6; word++)
+        Unsafe.Add(ref words, firstWord) |= lowMask;
+        for (var word = firstWord + 1; word < lastWord; word++)
         {
-            var low = word == first >> 6 ? first & 63 : 0;
-            var high = word == last >> 6 ? last & 63 : 63;
-            _bits[start + word] |= (ulong.MaxValue >> (63 - high)) & (ulong.MaxValue << low);
+            Unsafe.Add(ref words, word) = ulong.MaxValue;
         }
+
+        Unsafe.Add(ref words, lastWord) |= highMask;
     }
 
     /// <summary>First flagged column of <paramref name="row"/> at or after <paramref name="from"/>, or int.MaxValue.</summary>
