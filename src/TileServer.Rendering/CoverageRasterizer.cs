@@ -71,6 +71,7 @@ internal sealed class CoverageRasterizer
     }
 
     /// <summary>Adds one implicitly closed polygon.</summary>
+    /// <remarks>Each point is scaled to cell units and tested against the canvas once, not once per edge end.</remarks>
     public void AddPolygon(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys)
     {
         if (xs.Length < 2)
@@ -78,12 +79,23 @@ internal sealed class CoverageRasterizer
             return;
         }
 
-        for (var i = 0; i < xs.Length - 1; i++)
+        double right = _width * SubColumns;
+        double bottom = _height * SubRows;
+        var firstX = xs[0] * SubColumns;
+        var firstY = ys[0] * SubRows;
+        var firstInside = IsOnCanvas(firstX, firstY, right, bottom);
+        double previousX = firstX, previousY = firstY;
+        var previousInside = firstInside;
+        for (var i = 1; i < xs.Length; i++)
         {
-            AddLine(xs[i], ys[i], xs[i + 1], ys[i + 1]);
+            var x = xs[i] * SubColumns;
+            var y = ys[i] * SubRows;
+            var inside = IsOnCanvas(x, y, right, bottom);
+            AddScaledEdge(previousX, previousY, x, y, previousInside & inside);
+            (previousX, previousY, previousInside) = (x, y, inside);
         }
 
-        AddLine(xs[^1], ys[^1], xs[0], ys[0]);
+        AddScaledEdge(previousX, previousY, firstX, firstY, previousInside & firstInside);
     }
 
     /// <summary>Adds a directed edge in device pixels; direction sets the winding sign.</summary>
@@ -95,14 +107,33 @@ internal sealed class CoverageRasterizer
         y1 *= SubRows;
         double right = _width * SubColumns;
         double bottom = _height * SubRows;
+        AddScaledEdge(x0, y0, x1, y1, IsOnCanvas(x0, y0, right, bottom) & IsOnCanvas(x1, y1, right, bottom));
+    }
 
-        // Most edges of a tile lie wholly inside it: no clipping or splitting (NaN fails every test here).
-        if (x0 >= 0 && x0 <= right && x1 >= 0 && x1 <= right && y0 >= 0 && y0 <= bottom && y1 >= 0 && y1 <= bottom)
+    /// <summary>NaN fails every comparison here, so it is never on the canvas.</summary>
+    private static bool IsOnCanvas(double x, double y, double right, double bottom) =>
+        (x >= 0) & (x <= right) & (y >= 0) & (y <= bottom);
+
+    /// <summary>Adds an edge in cell units; most edges of a tile lie wholly on it and need no clipping.</summary>
+    private void AddScaledEdge(double x0, double y0, double x1, double y1, bool onCanvas)
+    {
+        if (onCanvas)
         {
             AddClippedEdge(x0, y0, x1, y1);
-            return;
         }
+        else
+        {
+            AddEdgeToClip(x0, y0, x1, y1);
+        }
+    }
 
+    /// <summary>Clips an edge (cell units) reaching beyond the canvas and adds its pieces; kept out of the common
+    /// path, whose frame then has no stack buffer to clear per edge.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AddEdgeToClip(double x0, double y0, double x1, double y1)
+    {
+        double right = _width * SubColumns;
+        double bottom = _height * SubRows;
         Span<double> pieces = stackalloc double[12];
         var count = CanvasEdgeClipper.Clip(x0, y0, x1, y1, right, bottom, pieces, out var droppedRight);
         for (var i = 0; i < count * 4; i += 4)
@@ -117,12 +148,8 @@ internal sealed class CoverageRasterizer
     }
 
     /// <summary>Converts the accumulated edges to coverage rows, feeds them to the sink and clears the buffer.</summary>
-    /// <remarks>
-    /// Only pixels flagged in <see cref="_touched"/> hold deposits. Between two flagged pixels the winding of
-    /// each strip is constant, so the coverage is too: such spans are filled at once instead of summing 16
-    /// cells per pixel. A polygon interior or the inside of a stroke's bounding box then costs a Span.Fill,
-    /// and the sweep scales with the outline's length rather than the polygon's area.
-    /// </remarks>
+    /// <remarks>Row by row (<see cref="PixelRowSweep"/>): a polygon interior or the inside of a stroke's bounding box
+    /// costs a Span.Fill, and the sweep scales with the outline's length rather than the polygon's area.</remarks>
     public void Sweep<TSink>(FillRule rule, ref TSink sink)
         where TSink : struct, ICoverageSink
     {
@@ -146,39 +173,7 @@ internal sealed class CoverageRasterizer
         {
             // The sink gets the row from its first to its last covered pixel: the empty ends of a polygon's
             // bounding box (its corners, the outside of a stroke) are not blended pixel by pixel.
-            var winding = Vector128<float>.Zero;
-            var covered = int.MaxValue;
-            var coveredEnd = 0;
-            var x = firstPixel;
-            while (x <= lastPixel)
-            {
-                var next = Math.Min(_touched.Next(py, x), lastPixel + 1);
-                if (next > x)
-                {
-                    // No deposits in [x, next): every cell of a strip has that strip's running winding.
-                    var value = Vector128.Sum(CellArithmetic.ApplyRule(winding, rule)) * (1f / SubRows);
-                    coverage.Slice(x - firstPixel, next - x).Fill(value);
-                    if (value > 0f)
-                    {
-                        covered = Math.Min(covered, x - firstPixel);
-                        coveredEnd = next - firstPixel;
-                    }
-
-                    x = next;
-                    continue;
-                }
-
-                var pixel = CellArithmetic.SweepPixel(_accumulation.AsSpan((py * _pixelRowStride) + (x * SubColumns * SubRows), SubColumns * SubRows), ref winding, rule);
-                coverage[x - firstPixel] = pixel;
-                if (pixel > 0f)
-                {
-                    covered = Math.Min(covered, x - firstPixel);
-                    coveredEnd = x - firstPixel + 1;
-                }
-
-                x++;
-            }
-
+            var (covered, coveredEnd) = PixelRowSweep.Sweep(_accumulation.AsSpan(py * _pixelRowStride, _pixelRowStride), _touched, py, firstPixel, coverage, rule);
             _touched.ClearRows(py, py);
             if (coveredEnd > covered)
             {
