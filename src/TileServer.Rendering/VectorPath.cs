@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TileServer.Rendering;
 
 /// <summary>
@@ -61,6 +63,7 @@ public sealed class VectorPath
     /// zero-length segment; without an open subpath this acts as <see cref="MoveTo"/>.</summary>
     /// <remarks>The point is written either way and counted only when it differs from the previous one: a
     /// reader that snaps vertices to a grid drops many repeats in no pattern a branch predictor could learn.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void LineToIfMoved(double x, double y)
     {
         if (!_open)
@@ -71,8 +74,7 @@ public sealed class VectorPath
 
         if (_pointCount == _xs.Length)
         {
-            Array.Resize(ref _xs, _pointCount * 2);
-            Array.Resize(ref _ys, _pointCount * 2);
+            GrowPoints();
         }
 
         var xs = _xs;
@@ -138,6 +140,13 @@ public sealed class VectorPath
         (subpath + 1 < _subpathCount ? _subpathStarts[subpath + 1] : _pointCount) - _subpathStarts[subpath];
 
     internal bool IsClosed(int subpath) => _subpathClosed[subpath];
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void GrowPoints()
+    {
+        Array.Resize(ref _xs, _pointCount * 2);
+        Array.Resize(ref _ys, _pointCount * 2);
+    }
 
     private void AppendPoint(double x, double y)
     {
