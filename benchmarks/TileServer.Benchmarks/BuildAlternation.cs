@@ -71,7 +71,9 @@ public static class BuildAlternation
             Assembly benchmarks = context.LoadFromAssemblyPath(main);
             Type setup = benchmarks.GetType("TileServer.Benchmarks.RasterBenchmarkSetup", throwOnError: true)!;
             object catalog = setup.GetMethod("Catalog")!.Invoke(null, null)!;
-            service = setup.GetMethod("Service")!.Invoke(null, null)!;
+            // Optional parameters (the options of later builds) take their defaults, so builds of either shape load.
+            MethodInfo serviceFactory = setup.GetMethod("Service")!;
+            service = serviceFactory.Invoke(null, serviceFactory.GetParameters().Select(p => p.HasDefaultValue ? p.DefaultValue : null).ToArray())!;
             produce = service.GetType().GetMethod("ProduceAsync")!;
             tileConstructor = produce.GetParameters()[1].ParameterType.GetConstructor([typeof(int), typeof(int), typeof(int)])!;
             var layers = ((System.Collections.IEnumerable)catalog.GetType().GetProperty("Layers")!.GetValue(catalog)!).Cast<object>().ToList();
