@@ -20,11 +20,6 @@ internal sealed class TouchedPixels
         _bits = new ulong[_wordsPerRow * rows];
     }
 
-    /// <summary>Flags one pixel.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Flag(int row, int column) =>
-        _bits[(row * _wordsPerRow) + (column >> 6)] |= 1UL << (column & 63);
-
     /// <summary>Flags columns [first, last] of a row.</summary>
     /// <remarks>Inlined into the rasterizer's edge loops, without a call even for ranges over several words: a
     /// call there made the JIT spill and reload the edge's floating-point state around it. Indices are in range
