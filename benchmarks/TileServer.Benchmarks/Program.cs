@@ -9,6 +9,8 @@ using TileServer.Benchmarks;
 //      … -- encode-tiles <tiles.txt> <rounds> [Fast|Balanced|Smallest] [png dir]   the PNG encoder alone on
 //        those tiles (rendered once as RGBA, decoded, encoded indexed ROUNDS times): bytes, encode CPU ms, error
 //      … -- idat-levels <png dir> <rounds>   those PNGs' image data deflated at each zlib level and strategy
+//      … -- ab-builds <tiles.txt> <rounds> <buildDirA> <buildDirB>   two builds' renderers alternating render by
+//        render in one process (CPU time, paired ratios B/A): A/B measurements on a loaded machine
 //      … -- sample-path   prints the benchmark GeoPackage's path (generated on first use).
 // Results and method: docs/benchmarks.md.
 if (args.Length > 0 && args[0] == "sample-path")
@@ -36,6 +38,12 @@ if (args.Length > 0 && args[0] == "encode-tiles")
 if (args.Length > 0 && args[0] == "idat-levels")
 {
     IdatLevelTimer.Run(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args.Length > 0 && args[0] == "ab-builds")
+{
+    await BuildAlternation.RunAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args[3], args[4]);
     return;
 }
 

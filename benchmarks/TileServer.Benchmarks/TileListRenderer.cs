@@ -6,7 +6,7 @@ using TileServer.Core.Layers;
 using TileServer.Core.Tiling;
 
 /// <summary>Renders a list of tiles (lines "layers z x y", layers = ghyd or control) in process without
-/// cache, as the Mapnik side does, and prints "layers z/x/y median_wall_ms bytes median_cpu_ms" per tile (CPU time of the process, which a
+/// cache, as the Mapnik side does, and prints "layers z/x/y median_wall_ms bytes median_cpu_ms allocated_bytes" per tile (CPU time of the process, which a
 /// loaded machine does not inflate the way it inflates wall time).</summary>
 public static class TileListRenderer
 {
@@ -29,6 +29,7 @@ public static class TileListRenderer
             byte[] png = (await service.ProduceAsync(layers, tile, CancellationToken.None)).Data;
             var times = new double[rounds];
             var cpuTimes = new double[rounds];
+            long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             for (int i = 0; i < rounds; i++)
             {
                 double cpuStart = ProcessCpuClock.Milliseconds();
@@ -38,6 +39,7 @@ public static class TileListRenderer
                 cpuTimes[i] = ProcessCpuClock.Milliseconds() - cpuStart;
             }
 
+            long allocatedPerTile = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / rounds;
             Array.Sort(times);
             Array.Sort(cpuTimes);
             if (outputDirectory is not null)
@@ -46,7 +48,7 @@ public static class TileListRenderer
                 File.WriteAllBytes(Path.Combine(outputDirectory, $"{parts[0]}-{parts[1]}-{parts[2]}-{parts[3]}.png"), png);
             }
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{parts[0]} {parts[1]}/{parts[2]}/{parts[3]} {times[rounds / 2]:F3} {png.Length} {cpuTimes[rounds / 2]:F3}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{parts[0]} {parts[1]}/{parts[2]}/{parts[3]} {times[rounds / 2]:F3} {png.Length} {cpuTimes[rounds / 2]:F3} {allocatedPerTile}"));
         }
     }
 }

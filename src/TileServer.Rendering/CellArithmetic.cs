@@ -46,6 +46,44 @@ internal static class CellArithmetic
         }
     }
 
+    /// <summary>
+    /// Deposits a strip's piece from xa to xb (xa ≤ xb ≤ col + 2, col = ⌊xa⌋) with signed height h: [xa, split]
+    /// lies in cell col, [split, xb] in cell col + 1, split = min(xb, col + 1). The part beyond the border gets
+    /// (xb − split)·heightPerX, exactly ±0 when the piece stays in its cell, so that case deposits the same
+    /// floats as the one-cell formula and cell col + 2 receives ±0. No branch on where the piece ends.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void DepositAcrossOneBorder(ref float first, int col, double xa, double xb, double height, double heightPerX)
+    {
+        var split = double.MinNative(xb, col + 1.0);
+        var beyond = (xb - split) * heightPerX;
+        var within = height - beyond;
+        var f = ((xa + split) * 0.5) - col;
+        var g = ((split + xb) * 0.5) - (col + 1);
+        first += (float)(within * (1 - f));
+        Unsafe.Add(ref first, CoverageRasterizer.SubRows) += (float)((within * f) + (beyond * (1 - g)));
+        Unsafe.Add(ref first, 2 * CoverageRasterizer.SubRows) += (float)(beyond * g);
+    }
+
+    /// <summary>As <see cref="DepositAcrossOneBorder"/> for a piece reaching at most cell col + 2 (xb ≤ col + 3):
+    /// [xa, s1] in col, [s1, s2] in col + 1, [s2, xb] in col + 2, with s1 = min(xb, col + 1), s2 = min(xb, col + 2).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void DepositAcrossTwoBorders(ref float first, int col, double xa, double xb, double height, double heightPerX)
+    {
+        var s1 = double.MinNative(xb, col + 1.0);
+        var s2 = double.MinNative(xb, col + 2.0);
+        var h3 = (xb - s2) * heightPerX;
+        var h2 = (s2 - s1) * heightPerX;
+        var h1 = height - h2 - h3;
+        var f1 = ((xa + s1) * 0.5) - col;
+        var f2 = ((s1 + s2) * 0.5) - (col + 1);
+        var f3 = ((s2 + xb) * 0.5) - (col + 2);
+        first += (float)(h1 * (1 - f1));
+        Unsafe.Add(ref first, CoverageRasterizer.SubRows) += (float)((h1 * f1) + (h2 * (1 - f2)));
+        Unsafe.Add(ref first, 2 * CoverageRasterizer.SubRows) += (float)((h2 * f2) + (h3 * (1 - f3)));
+        Unsafe.Add(ref first, 3 * CoverageRasterizer.SubRows) += (float)(h3 * f3);
+    }
+
     /// <summary>Coverage of one pixel with deposits from its 4 × 4 <paramref name="cells"/>, fill-ruled one by one; clears them.
     /// The four sub-rows run side by side in one vector: each cell column adds its deposits to the four
     /// running windings.</summary>

@@ -46,11 +46,12 @@ internal sealed class CoverageRasterizer
         _width = width;
         _height = height;
     
-        // Two spare cells: an edge on the right border deposits into cells that are never read.
+        // Four spare cells: an edge on the right border deposits into cells that are never read, and a strip
+        // of a steep edge adds ±0 up to three cells right of its piece's left end (see AddClippedEdge).
         // Cells are stored pixel row by pixel row, and within one the SubRows cells of a cell column are
         // adjacent: a pixel's 4 × 4 cells are 16 consecutive floats (one cache line), and an edge crossing
         // a pixel row touches neighbouring memory instead of four rows a canvas width apart.
-        _pixelRowStride = ((width * SubColumns) + 2) * SubRows;
+        _pixelRowStride = ((width * SubColumns) + 4) * SubRows;
         _accumulation = new float[_pixelRowStride * height];
         _rowCoverage = new float[width];
         _touched = new TouchedPixels(width + 1, height); // A deposit may land in the spare column right of the canvas.
@@ -70,6 +71,7 @@ internal sealed class CoverageRasterizer
     }
 
     /// <summary>Adds one implicitly closed polygon.</summary>
+    /// <remarks>Each point is scaled to cell units and tested against the canvas once, not once per edge end.</remarks>
     public void AddPolygon(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys)
     {
         if (xs.Length < 2)
@@ -77,12 +79,23 @@ internal sealed class CoverageRasterizer
             return;
         }
 
-        for (var i = 0; i < xs.Length - 1; i++)
+        double right = _width * SubColumns;
+        double bottom = _height * SubRows;
+        var firstX = xs[0] * SubColumns;
+        var firstY = ys[0] * SubRows;
+        var firstInside = IsOnCanvas(firstX, firstY, right, bottom);
+        double previousX = firstX, previousY = firstY;
+        var previousInside = firstInside;
+        for (var i = 1; i < xs.Length; i++)
         {
-            AddLine(xs[i], ys[i], xs[i + 1], ys[i + 1]);
+            var x = xs[i] * SubColumns;
+            var y = ys[i] * SubRows;
+            var inside = IsOnCanvas(x, y, right, bottom);
+            AddScaledEdge(previousX, previousY, x, y, previousInside & inside);
+            (previousX, previousY, previousInside) = (x, y, inside);
         }
 
-        AddLine(xs[^1], ys[^1], xs[0], ys[0]);
+        AddScaledEdge(previousX, previousY, firstX, firstY, previousInside & firstInside);
     }
 
     /// <summary>Adds a directed edge in device pixels; direction sets the winding sign.</summary>
@@ -94,14 +107,33 @@ internal sealed class CoverageRasterizer
         y1 *= SubRows;
         double right = _width * SubColumns;
         double bottom = _height * SubRows;
+        AddScaledEdge(x0, y0, x1, y1, IsOnCanvas(x0, y0, right, bottom) & IsOnCanvas(x1, y1, right, bottom));
+    }
 
-        // Most edges of a tile lie wholly inside it: no clipping or splitting (NaN fails every test here).
-        if (x0 >= 0 && x0 <= right && x1 >= 0 && x1 <= right && y0 >= 0 && y0 <= bottom && y1 >= 0 && y1 <= bottom)
+    /// <summary>NaN fails every comparison here, so it is never on the canvas.</summary>
+    private static bool IsOnCanvas(double x, double y, double right, double bottom) =>
+        (x >= 0) & (x <= right) & (y >= 0) & (y <= bottom);
+
+    /// <summary>Adds an edge in cell units; most edges of a tile lie wholly on it and need no clipping.</summary>
+    private void AddScaledEdge(double x0, double y0, double x1, double y1, bool onCanvas)
+    {
+        if (onCanvas)
         {
             AddClippedEdge(x0, y0, x1, y1);
-            return;
         }
+        else
+        {
+            AddEdgeToClip(x0, y0, x1, y1);
+        }
+    }
 
+    /// <summary>Clips an edge (cell units) reaching beyond the canvas and adds its pieces; kept out of the common
+    /// path, whose frame then has no stack buffer to clear per edge.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AddEdgeToClip(double x0, double y0, double x1, double y1)
+    {
+        double right = _width * SubColumns;
+        double bottom = _height * SubRows;
         Span<double> pieces = stackalloc double[12];
         var count = CanvasEdgeClipper.Clip(x0, y0, x1, y1, right, bottom, pieces, out var droppedRight);
         for (var i = 0; i < count * 4; i += 4)
@@ -116,12 +148,8 @@ internal sealed class CoverageRasterizer
     }
 
     /// <summary>Converts the accumulated edges to coverage rows, feeds them to the sink and clears the buffer.</summary>
-    /// <remarks>
-    /// Only pixels flagged in <see cref="_touched"/> hold deposits. Between two flagged pixels the winding of
-    /// each strip is constant, so the coverage is too: such spans are filled at once instead of summing 16
-    /// cells per pixel. A polygon interior or the inside of a stroke's bounding box then costs a Span.Fill,
-    /// and the sweep scales with the outline's length rather than the polygon's area.
-    /// </remarks>
+    /// <remarks>Row by row (<see cref="PixelRowSweep"/>): a polygon interior or the inside of a stroke's bounding box
+    /// costs a Span.Fill, and the sweep scales with the outline's length rather than the polygon's area.</remarks>
     public void Sweep<TSink>(FillRule rule, ref TSink sink)
         where TSink : struct, ICoverageSink
     {
@@ -145,39 +173,7 @@ internal sealed class CoverageRasterizer
         {
             // The sink gets the row from its first to its last covered pixel: the empty ends of a polygon's
             // bounding box (its corners, the outside of a stroke) are not blended pixel by pixel.
-            var winding = Vector128<float>.Zero;
-            var covered = int.MaxValue;
-            var coveredEnd = 0;
-            var x = firstPixel;
-            while (x <= lastPixel)
-            {
-                var next = Math.Min(_touched.Next(py, x), lastPixel + 1);
-                if (next > x)
-                {
-                    // No deposits in [x, next): every cell of a strip has that strip's running winding.
-                    var value = Vector128.Sum(CellArithmetic.ApplyRule(winding, rule)) * (1f / SubRows);
-                    coverage.Slice(x - firstPixel, next - x).Fill(value);
-                    if (value > 0f)
-                    {
-                        covered = Math.Min(covered, x - firstPixel);
-                        coveredEnd = next - firstPixel;
-                    }
-
-                    x = next;
-                    continue;
-                }
-
-                var pixel = CellArithmetic.SweepPixel(_accumulation.AsSpan((py * _pixelRowStride) + (x * SubColumns * SubRows), SubColumns * SubRows), ref winding, rule);
-                coverage[x - firstPixel] = pixel;
-                if (pixel > 0f)
-                {
-                    covered = Math.Min(covered, x - firstPixel);
-                    coveredEnd = x - firstPixel + 1;
-                }
-
-                x++;
-            }
-
+            var (covered, coveredEnd) = PixelRowSweep.Sweep(_accumulation.AsSpan(py * _pixelRowStride, _pixelRowStride), _touched, py, firstPixel, coverage, rule);
             _touched.ClearRows(py, py);
             if (coveredEnd > covered)
             {
@@ -191,9 +187,9 @@ internal sealed class CoverageRasterizer
     /// <summary>Rasterizes an edge already inside [0, width·SubColumns] × [0, height·SubRows] (cell units).</summary>
     /// <remarks>
     /// Works pixel row by pixel row: the bounds and the touched-pixel flags are updated once per pixel row
-    /// rather than per strip, and each strip's bottom x is the next strip's top x. Within a strip, the common
-    /// case at tile scale — the piece stays inside one cell — is two adds. Indices are in range by
-    /// construction (x ∈ [0, width·SubColumns], plus the two spare cells of every row), so the cells are
+    /// rather than per strip, and each strip's bottom x is the next strip's top x. A strip's piece of an edge
+    /// up to two cells wide per strip is deposited without branching on the cells it reaches (flatter edges:
+    /// <see cref="FlatEdges"/>). Indices are in range by construction (x ∈ [0, width·SubColumns], plus the four spare cells of every row), so the cells are
     /// addressed without bounds checks.
     /// </remarks>
     private void AddClippedEdge(double x0, double y0, double x1, double y1)
@@ -210,9 +206,11 @@ internal sealed class CoverageRasterizer
             direction = -1.0;
         }
 
+        // The conversions to int skip saturation and Min/Max skip NaN handling: the values are within the canvas.
         var slope = (x1 - x0) / (y1 - y0);
-        var firstRow = (int)y0;
-        var lastRow = Math.Min((int)Math.Ceiling(y1) - 1, (_height * SubRows) - 1);
+        var heightPerX = (direction * (y1 - y0)) / double.MaxNative(Math.Abs(x1 - x0), 1e-300); // Finite when vertical.
+        var firstRow = double.ConvertToIntegerNative<int>(y0);
+        var lastRow = Math.Min(double.ConvertToIntegerNative<int>(Math.Ceiling(y1)) - 1, (_height * SubRows) - 1);
         if (lastRow < firstRow)
         {
             return;
@@ -220,14 +218,23 @@ internal sealed class CoverageRasterizer
 
         _minRow = Math.Min(_minRow, firstRow);
         _maxRow = Math.Max(_maxRow, lastRow);
-        _minCol = Math.Min(_minCol, (int)Math.Max(Math.Min(x0, x1), 0));
-        _maxCol = Math.Max(_maxCol, (int)Math.Max(x0, x1) + 1);
+        _minCol = Math.Min(_minCol, double.ConvertToIntegerNative<int>(double.MinNative(x0, x1)));
+        _maxCol = Math.Max(_maxCol, double.ConvertToIntegerNative<int>(double.MaxNative(x0, x1)) + 1);
 
-        // x is monotonic along the edge: which end of a strip's piece is its left one is the same for every
-        // strip, and a pixel row's leftmost and rightmost x are at its first and last strip. Plain comparisons
-        // stand in for Math.Min/Max (no NaN reaches here), and the conversions to int skip saturation (the
-        // values are within the canvas).
+        // A steep edge (at most one cell of x per strip) crosses at most one cell border per strip, an edge of
+        // up to two cells per strip at most two: their strips deposit into three or four cells without a branch
+        // (cells past the piece receive ±0), because which cells a short piece reaches is what the branch
+        // predictor cannot guess. Flatter edges go piece by piece, in a method of their own: this loop then
+        // has no call, around which the JIT would spill and reload the edge's state.
+        if (!(Math.Abs(slope) <= 2))
+        {
+            FlatEdges.Deposit(ref MemoryMarshal.GetArrayDataReference(_accumulation), _pixelRowStride, _touched, x0, y0, x1, y1, slope, direction, firstRow, lastRow);
+            return;
+        }
+
+        // x is monotonic along the edge: a pixel row's leftmost and rightmost x are at its first and last strip.
         var rising = slope >= 0;
+        var steep = Math.Abs(slope) <= 1;
         ref var cells = ref MemoryMarshal.GetArrayDataReference(_accumulation);
         var xTop = x0;
         var row = firstRow;
@@ -239,33 +246,21 @@ internal sealed class CoverageRasterizer
             var pixelRowStartX = xTop;
             for (; row <= pixelRowEnd; row++)
             {
-                var top = y0 > row ? y0 : row;
-                var bottom = y1 < row + 1.0 ? y1 : row + 1.0;
+                var top = double.MaxNative(y0, row);
+                var bottom = double.MinNative(y1, row + 1.0);
                 var xBottom = bottom >= y1 ? x1 : x0 + ((bottom - y0) * slope);
                 var height = (bottom - top) * direction;
-                double xa, xb;
-                if (rising)
-                {
-                    xa = xTop;
-                    xb = xBottom;
-                }
-                else
-                {
-                    xa = xBottom;
-                    xb = xTop;
-                }
-
+                var xa = double.MinNative(xTop, xBottom);
+                var xb = double.MaxNative(xTop, xBottom);
                 var col = double.ConvertToIntegerNative<int>(xa);
                 var at = rowOrigin + row + (col * SubRows);
-                if (xb <= col + 1)
+                if (steep)
                 {
-                    var f = ((xa + xb) * 0.5) - col;
-                    Unsafe.Add(ref cells, at) += (float)(height * (1 - f));
-                    Unsafe.Add(ref cells, at + SubRows) += (float)(height * f);
+                    CellArithmetic.DepositAcrossOneBorder(ref Unsafe.Add(ref cells, at), col, xa, xb, height, heightPerX);
                 }
                 else
                 {
-                    CellArithmetic.DepositSpan(ref Unsafe.Add(ref cells, at), col, xa, xb, height);
+                    CellArithmetic.DepositAcrossTwoBorders(ref Unsafe.Add(ref cells, at), col, xa, xb, height, heightPerX);
                 }
 
                 xTop = xBottom;

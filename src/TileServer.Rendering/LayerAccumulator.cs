@@ -86,10 +86,16 @@ internal sealed class LayerAccumulator
     }
 
     /// <summary>Adds one row of coverage for a paint whose premultiplied colour is (r, g, b, a) in 0..255.</summary>
+    /// <remarks>Every pixel of the row is added, without a test: a pixel of coverage 0 adds exactly +0 and stays
+    /// as it was (and is skipped when compositing). The sweep hands over rows whose ends are covered, so the
+    /// bounds grow by the row's ends.</remarks>
     internal void AddRow(int y, int x0, ReadOnlySpan<float> coverage, float r, float g, float b, float a)
     {
-        var first = -1;
-        var last = -1;
+        if (coverage.IsEmpty)
+        {
+            return;
+        }
+
         var rowIndex = (y * _width) + x0;
         var colour = Vector128.Create(r, g, b, a);
         var coverages = _coverage.AsSpan(rowIndex, coverage.Length); // Checks the row once: indices below are in it.
@@ -97,28 +103,14 @@ internal sealed class LayerAccumulator
         for (var i = 0; i < coverage.Length; i++)
         {
             var c = coverage[i];
-            if (c <= 0f)
-            {
-                continue;
-            }
-
-            if (first < 0)
-            {
-                first = i;
-            }
-
-            last = i;
             var index = (nuint)(rowIndex + i) * 4;
             (Vector128.LoadUnsafe(ref accumulated, index) + (colour * c)).StoreUnsafe(ref accumulated, index);
             coverages[i] += c;
         }
 
-        if (first >= 0)
-        {
-            _minX = Math.Min(_minX, x0 + first);
-            _maxX = Math.Max(_maxX, x0 + last);
-            _minY = Math.Min(_minY, y);
-            _maxY = Math.Max(_maxY, y);
-        }
+        _minX = Math.Min(_minX, x0);
+        _maxX = Math.Max(_maxX, x0 + coverage.Length - 1);
+        _minY = Math.Min(_minY, y);
+        _maxY = Math.Max(_maxY, y);
     }
 }

@@ -116,8 +116,9 @@ internal static class NarrowRing
     /// <summary>Closed-segment intersection by orientation signs (touching counts as meeting).</summary>
     private static bool SegmentsMeet(double ax, double ay, double bx, double by, double cx, double cy, double dx, double dy)
     {
-        if (Math.Max(ax, bx) < Math.Min(cx, dx) || Math.Max(cx, dx) < Math.Min(ax, bx)
-            || Math.Max(ay, by) < Math.Min(cy, dy) || Math.Max(cy, dy) < Math.Min(ay, by))
+        // MinNative/MaxNative: the stroker drops non-finite points before this runs, so IEEE NaN handling is moot.
+        if ((double.MaxNative(ax, bx) < double.MinNative(cx, dx)) | (double.MaxNative(cx, dx) < double.MinNative(ax, bx))
+            | (double.MaxNative(ay, by) < double.MinNative(cy, dy)) | (double.MaxNative(cy, dy) < double.MinNative(ay, by)))
         {
             return false;
         }

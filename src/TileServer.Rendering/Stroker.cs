@@ -136,28 +136,28 @@ internal sealed class Stroker
 
     private void EmitOpenSide(bool reverse)
     {
-        var (dx, dy, _) = Direction(reverse, 0, 1);
+        // Each segment's direction is computed once and handed from one join to the next.
+        var (dx, dy, length) = Direction(reverse, 0, 1);
         Emit(X(reverse, 0) - (dy * _halfWidth), Y(reverse, 0) + (dx * _halfWidth));
         for (var i = 1; i < _count - 1; i++)
         {
-            var (d0x, d0y, len0) = Direction(reverse, i - 1, i);
             var (d1x, d1y, len1) = Direction(reverse, i, i + 1);
-            Join(X(reverse, i), Y(reverse, i), d0x, d0y, len0, d1x, d1y, len1);
+            Join(X(reverse, i), Y(reverse, i), dx, dy, length, d1x, d1y, len1);
+            (dx, dy, length) = (d1x, d1y, len1);
         }
 
-        var (ex, ey, _) = Direction(reverse, _count - 2, _count - 1);
-        Cap(X(reverse, _count - 1), Y(reverse, _count - 1), ex, ey);
+        Cap(X(reverse, _count - 1), Y(reverse, _count - 1), dx, dy);
     }
 
     private void EmitClosedSide(bool reverse)
     {
+        // Each segment's direction is computed once and handed from one join to the next.
+        var (dx, dy, length) = Direction(reverse, _count - 1, 0);
         for (var i = 0; i < _count; i++)
         {
-            var previous = (i + _count - 1) % _count;
-            var next = (i + 1) % _count;
-            var (d0x, d0y, len0) = Direction(reverse, previous, i);
-            var (d1x, d1y, len1) = Direction(reverse, i, next);
-            Join(X(reverse, i), Y(reverse, i), d0x, d0y, len0, d1x, d1y, len1);
+            var (d1x, d1y, len1) = Direction(reverse, i, i + 1 == _count ? 0 : i + 1);
+            Join(X(reverse, i), Y(reverse, i), dx, dy, length, d1x, d1y, len1);
+            (dx, dy, length) = (d1x, d1y, len1);
         }
     }
 

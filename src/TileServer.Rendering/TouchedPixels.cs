@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace TileServer.Rendering;
 
@@ -19,27 +20,31 @@ internal sealed class TouchedPixels
         _bits = new ulong[_wordsPerRow * rows];
     }
 
-    /// <summary>Flags one pixel.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Flag(int row, int column) =>
-        _bits[(row * _wordsPerRow) + (column >> 6)] |= 1UL << (column & 63);
-
     /// <summary>Flags columns [first, last] of a row.</summary>
+    /// <remarks>Inlined into the rasterizer's edge loops, without a call even for ranges over several words: a
+    /// call there made the JIT spill and reload the edge's floating-point state around it. Indices are in range
+    /// by the caller's construction (columns within the flaggable width, rows within the canvas).</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void FlagRange(int row, int first, int last)
     {
-        if (first == last)
+        ref var words = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_bits), row * _wordsPerRow);
+        var firstWord = first >> 6;
+        var lastWord = last >> 6;
+        var lowMask = ulong.MaxValue << (first & 63);
+        var highMask = ulong.MaxValue >> (63 - (last & 63));
+        if (firstWord == lastWord)
         {
-            Flag(row, first);
+            Unsafe.Add(ref words, firstWord) |= lowMask & highMask;
             return;
         }
 
-        var start = row * _wordsPerRow;
-        for (var word = first >> 6; word <= last >> 6; word++)
+        Unsafe.Add(ref words, firstWord) |= lowMask;
+        for (var word = firstWord + 1; word < lastWord; word++)
         {
-            var low = word == first >> 6 ? first & 63 : 0;
-            var high = word == last >> 6 ? last & 63 : 63;
-            _bits[start + word] |= (ulong.MaxValue >> (63 - high)) & (ulong.MaxValue << low);
+            Unsafe.Add(ref words, word) = ulong.MaxValue;
         }
+
+        Unsafe.Add(ref words, lastWord) |= highMask;
     }
 
     /// <summary>First flagged column of <paramref name="row"/> at or after <paramref name="from"/>, or int.MaxValue.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TileServer.Rendering;
 
 /// <summary>
@@ -57,6 +59,33 @@ public sealed class VectorPath
         AppendPoint(x, y);
     }
 
+    /// <summary>Adds a straight segment to (x, y) unless (x, y) is the current point, which would add a
+    /// zero-length segment; without an open subpath this acts as <see cref="MoveTo"/>.</summary>
+    /// <remarks>The point is written either way and counted only when it differs from the previous one: a
+    /// reader that snaps vertices to a grid drops many repeats in no pattern a branch predictor could learn.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void LineToIfMoved(double x, double y)
+    {
+        if (!_open)
+        {
+            MoveTo(x, y);
+            return;
+        }
+
+        if (_pointCount == _xs.Length)
+        {
+            GrowPoints();
+        }
+
+        var xs = _xs;
+        var ys = _ys;
+        var at = _pointCount;
+        var moved = (xs[at - 1] != x) | (ys[at - 1] != y);
+        xs[at] = x;
+        ys[at] = y;
+        _pointCount = at + (moved ? 1 : 0);
+    }
+
     /// <summary>Closes the current subpath (a stroke then joins its last point back to its first).</summary>
     public void Close()
     {
@@ -111,6 +140,13 @@ public sealed class VectorPath
         (subpath + 1 < _subpathCount ? _subpathStarts[subpath + 1] : _pointCount) - _subpathStarts[subpath];
 
     internal bool IsClosed(int subpath) => _subpathClosed[subpath];
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void GrowPoints()
+    {
+        Array.Resize(ref _xs, _pointCount * 2);
+        Array.Resize(ref _ys, _pointCount * 2);
+    }
 
     private void AppendPoint(double x, double y)
     {

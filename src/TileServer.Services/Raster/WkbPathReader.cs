@@ -82,7 +82,6 @@ public static class WkbPathReader
         }
 
         bool started = false;
-        double lastX = double.NaN, lastY = double.NaN;
         int stride = dimensions * 8;
 
         // The length was checked above: the vertices are read straight from one slice.
@@ -97,22 +96,15 @@ public static class WkbPathReader
                 continue;
             }
 
-            // Vertices snap to a 1/16-pixel grid and repeats are dropped. At low zooms a parcel of a few
-            // tenths of a pixel carries dozens of vertices, and most collapse. Snapping (unlike distance
+            // Vertices snap to a 1/16-pixel grid and repeats are dropped (LineToIfMoved). At low zooms a parcel
+            // of a few tenths of a pixel carries dozens of vertices, and most collapse. Snapping (unlike distance
             // thinning) treats a shared edge identically from both parcels, whichever way each ring runs it,
             // so neighbours still share exact edges and the layer stays seam-free. The shift is ≤ 1/32 pixel.
             double x = Math.Round(transform.X(lon) * SnapGrid) * SnapStep;
             double y = Math.Round(transform.Y(lat) * SnapGrid) * SnapStep;
-            if (x == lastX && y == lastY)
-            {
-                continue;
-            }
-
-            lastX = x;
-            lastY = y;
             if (started)
             {
-                path.LineTo(x, y);
+                path.LineToIfMoved(x, y);
             }
             else
             {
