@@ -9,7 +9,7 @@ public sealed class RedisDistributedCacheTests
     [Fact]
     public async Task Set_get_remove_with_the_instance_prefix()
     {
-        await using RedisClient client = await RedisTestServer.ConnectAsync();
+        await using RedisClient client = await RedisTestServer.ConnectAsync(Patient);
         string instance = RedisTestServer.UniqueKey("cache") + ":";
         IDistributedCache cache = new RedisDistributedCache(client, instance);
         byte[] tile = [0x1a, 0x00, 0xff, 0x0d, 0x0a];
@@ -31,7 +31,7 @@ public sealed class RedisDistributedCacheTests
     [Fact]
     public async Task Absolute_expirations_set_the_key_ttl()
     {
-        await using RedisClient client = await RedisTestServer.ConnectAsync();
+        await using RedisClient client = await RedisTestServer.ConnectAsync(Patient);
         string instance = RedisTestServer.UniqueKey("cache") + ":";
         var cache = new RedisDistributedCache(client, instance);
 
@@ -52,7 +52,7 @@ public sealed class RedisDistributedCacheTests
     {
         // The windows are seconds wide and every bound is measured with a stopwatch, because a
         // loaded CI machine can stall a few hundred milliseconds between two awaits.
-        await using RedisClient client = await RedisTestServer.ConnectAsync();
+        await using RedisClient client = await RedisTestServer.ConnectAsync(Patient);
         string instance = RedisTestServer.UniqueKey("cache") + ":";
         var cache = new RedisDistributedCache(client, instance);
         var window = TimeSpan.FromSeconds(2);
@@ -110,4 +110,8 @@ public sealed class RedisDistributedCacheTests
         Assert.Null(await cache.GetAsync("capped"));
         cache.Refresh("never-set");
     }
+
+    /// <summary>These tests check expiry semantics, not timeouts: a reply may wait for a stalled CI machine (a 1 s
+    /// default once failed a refresh under load), while the expiry bounds above are measured with stopwatches.</summary>
+    private static RedisEndpointOptions Patient(RedisEndpointOptions options) => options with { SyncTimeout = TimeSpan.FromSeconds(15) };
 }
