@@ -17,9 +17,6 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IDisposable
     /// <summary>SQLITE_NOTADB: the file header is not SQLite's.</summary>
     private const int SqliteNotADatabase = 26;
 
-    /// <summary>SQLITE_INTERRUPT: raised by sqlite3_interrupt when a query is cancelled.</summary>
-    private const int SqliteInterrupt = 9;
-
     private readonly string connectionString;
     private readonly Dictionary<string, GeoPackageTable> tables;
     private volatile bool disposed;
@@ -86,9 +83,7 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IDisposable
         ArgumentNullException.ThrowIfNull(query);
         ObjectDisposedException.ThrowIf(disposed, this);
         var table = Find(query.Table);
-        var fields = query.Fields.Select(name => table.FieldsByName.TryGetValue(name, out var field)
-            ? field
-            : throw new ArgumentException($"table {table.Info.Table} of source {Id} has no field '{name}'", nameof(query))).ToArray();
+        var fields = FieldsOf(table, query.Fields, nameof(query));
         if (query.Limit is < 0)
             throw new ArgumentException("limit must not be negative", nameof(query));
         if (query.Offset < 0)
@@ -105,10 +100,8 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         await using var connection = OpenConnection();
 
-        // sqlite3_interrupt is documented as safe to call from another thread; it aborts a running
-        // step (e.g. a long scan before the next row) with SQLITE_INTERRUPT.
-        await using var interruption = cancellationToken.Register(
-            static state => SQLitePCL.raw.sqlite3_interrupt(((SqliteConnection)state!).Handle), connection);
+        // A cancellation interrupts a running step, e.g. a long scan before the next row.
+        await using var interruption = SqliteInterruption.Register(connection, cancellationToken);
         if (!refined)
         {
             using var scan = new BoxScanStatement(connection, statement);
@@ -152,9 +145,7 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IDisposable
         ArgumentNullException.ThrowIfNull(fields);
         ObjectDisposedException.ThrowIf(disposed, this);
         var found = Find(table);
-        var definitions = fields.Select(name => found.FieldsByName.TryGetValue(name, out var field)
-            ? field
-            : throw new ArgumentException($"table {found.Info.Table} of source {Id} has no field '{name}'", nameof(fields))).ToArray();
+        var definitions = FieldsOf(found, fields, nameof(fields));
         var statement = new SqlStatement(FeatureQuerySql.Build(found, definitions.Select(f => f.Name).ToArray(), useBounds: false), []);
         var connection = OpenConnection();
         try
@@ -178,8 +169,7 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         using var connection = OpenConnection();
         using var command = Command(connection, statement);
-        using var interruption = cancellationToken.Register(
-            static state => SQLitePCL.raw.sqlite3_interrupt(((SqliteConnection)state!).Handle), connection);
+        using var interruption = SqliteInterruption.Register(connection, cancellationToken);
         using var reader = Execute(command, cancellationToken);
         Read(reader, cancellationToken);
         return Task.FromResult(reader.GetInt64(0));
@@ -201,22 +191,13 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IDisposable
     private static bool Step(BoxScanStatement scan, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Interruptible(static s => s.Step(), scan, cancellationToken);
+        return SqliteInterruption.Run(static s => s.Step(), scan, cancellationToken);
     }
 
-    /// <summary>Runs one SQLite call; SQLITE_INTERRUPT raised because the query was cancelled (see QueryAsync's
-    /// sqlite3_interrupt registration) surfaces as the cancellation it is.</summary>
-    private static TResult Interruptible<TState, TResult>(Func<TState, TResult> call, TState state, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return call(state);
-        }
-        catch (SqliteException e) when (e.SqliteErrorCode == SqliteInterrupt && cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException("GeoPackage query cancelled", e, cancellationToken);
-        }
-    }
+    private FieldDefinition[] FieldsOf(GeoPackageTable table, IEnumerable<string> names, string parameter) =>
+        names.Select(name => table.FieldsByName.TryGetValue(name, out var field)
+            ? field
+            : throw new ArgumentException($"table {table.Info.Table} of source {Id} has no field '{name}'", parameter)).ToArray();
 
     private GeoPackageTable Find(string name) => tables.TryGetValue(name, out var table)
         ? table
@@ -255,12 +236,12 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IDisposable
     }
 
     private static SqliteDataReader Execute(SqliteCommand command, CancellationToken cancellationToken) =>
-        Interruptible(static c => c.ExecuteReader(), command, cancellationToken);
+        SqliteInterruption.Run(static c => c.ExecuteReader(), command, cancellationToken);
 
     private static bool Read(SqliteDataReader reader, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Interruptible(static r => r.Read(), reader, cancellationToken);
+        return SqliteInterruption.Run(static r => r.Read(), reader, cancellationToken);
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");

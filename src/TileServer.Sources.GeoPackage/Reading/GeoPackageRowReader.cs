@@ -46,8 +46,7 @@ internal sealed class GeoPackageRowReader : IStoredFeatureRowReader
         repairedLength = new int[types.Length];
         scan = new BoxScanStatement(connection, sql);
 
-        // sqlite3_interrupt may be called from another thread; it ends a running step with SQLITE_INTERRUPT.
-        interruption = cancellationToken.Register(static state => SQLitePCL.raw.sqlite3_interrupt(((SqliteConnection)state!).Handle), connection);
+        interruption = SqliteInterruption.Register(connection, cancellationToken);
     }
 
     public IReadOnlyList<FieldDefinition> Fields { get; }
@@ -67,7 +66,7 @@ internal sealed class GeoPackageRowReader : IStoredFeatureRowReader
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!StepInterruptibly())
+            if (!SqliteInterruption.Run(static s => s.Step(), scan, cancellationToken))
                 return false;
             var blob = scan.Blob(1);
             if (blob.IsEmpty)
@@ -133,17 +132,5 @@ internal sealed class GeoPackageRowReader : IStoredFeatureRowReader
             repairedText[field] = scratch = new byte[Math.Max(needed, 64)];
         repairedLength[field] = Encoding.UTF8.GetBytes(text, scratch);
         return scratch.AsSpan(0, repairedLength[field]);
-    }
-
-    private bool StepInterruptibly()
-    {
-        try
-        {
-            return scan.Step();
-        }
-        catch (SqliteException e) when (cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException("GeoPackage read cancelled", e, cancellationToken);
-        }
     }
 }

@@ -30,14 +30,13 @@ public sealed class PostGisImporter(string connectionString) : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         foreach (var layer in layers)
             Validate(layer.Schema, options);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await TuneAsync(connection, cancellationToken);
-        var reports = new List<ImportLayerReport>(layers.Count);
-        foreach (var layer in layers)
-            reports.Add(await ImportLayerAsync(connection, layer.Schema, Copy(layer.Schema, ToAsync(layer.Features)), options, progress, cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-        return reports;
+        return await InTransactionAsync<IReadOnlyList<ImportLayerReport>>(async connection =>
+        {
+            var reports = new List<ImportLayerReport>(layers.Count);
+            foreach (var layer in layers)
+                reports.Add(await ImportLayerAsync(connection, layer.Schema, Copy(layer.Schema, ToAsync(layer.Features)), options, progress, cancellationToken));
+            return reports;
+        }, cancellationToken);
     }
 
     /// <summary>Imports a stream of features (e.g. read from a file), in its own transaction.</summary>
@@ -47,12 +46,7 @@ public sealed class PostGisImporter(string connectionString) : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(options);
         Validate(schema, options);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await TuneAsync(connection, cancellationToken);
-        var report = await ImportLayerAsync(connection, schema, Copy(schema, features), options, progress, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return report;
+        return await InTransactionAsync(connection => ImportLayerAsync(connection, schema, Copy(schema, features), options, progress, cancellationToken), cancellationToken);
     }
 
     /// <summary>Imports a table read row by row from a store (<see cref="IStoredFeatureRowReader"/>: no object per
@@ -66,16 +60,23 @@ public sealed class PostGisImporter(string connectionString) : IAsyncDisposable
         Validate(schema, options);
         if (!rows.Fields.Select(f => (f.Name, f.Type)).SequenceEqual(schema.Fields.Select(f => (f.Name, f.Type))))
             throw new ArgumentException($"{schema.Name}: the reader's fields are not the schema's", nameof(rows));
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await TuneAsync(connection, cancellationToken);
         CopyStep copy = (connection, copySql, firstFid, reportRows, token) => BinaryCopy.RowsAsync(connection, copySql, schema, rows, firstFid, reportRows, token);
-        var report = await ImportLayerAsync(connection, schema, copy, options, progress, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return report;
+        return await InTransactionAsync(connection => ImportLayerAsync(connection, schema, copy, options, progress, cancellationToken), cancellationToken);
     }
 
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+
+    /// <summary>Runs <paramref name="work"/> in one tuned transaction on its own connection, committed only when it
+    /// completes: all or nothing.</summary>
+    private async Task<T> InTransactionAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await TuneAsync(connection, cancellationToken);
+        var result = await work(connection);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
 
     /// <summary>Settings for this transaction only. JIT off: ST_IsValid's declared cost (10,000 per row) makes
     /// the planner JIT-compile the validity scan, which costs about 200 ms and saves nothing (measured,
@@ -116,7 +117,6 @@ public sealed class PostGisImporter(string connectionString) : IAsyncDisposable
         // key and the GiST index and analyses, each on one core; ST_IsValid then checks only what it left unproven,
         // looked up by key.
         var proving = copied.Proof.RunAsync(cancellationToken);
-        List<long> unproven;
         try
         {
             if (!appending)
@@ -138,7 +138,7 @@ public sealed class PostGisImporter(string connectionString) : IAsyncDisposable
         }
 
         stages.Start("validate");
-        unproven = await proving;
+        var unproven = await proving;
         progress?.Report(new ImportProgress(schema.Name, "validate", rows, clock.Elapsed));
         // Rows the importer proved valid (PolygonValidityProof) are not checked again; when none was, the whole
         // table is scanned, without an array parameter.

@@ -23,19 +23,24 @@ public sealed class GeoPackageRowReaderTests : IDisposable
         GeoPackageSqlFunctions.Register(connection);
         // Values whose storage class is not the column's declared type (SQLite stores what it is given), text that
         // is not UTF-8, and rows that queries skip: a NULL and an empty geometry.
-        Sql.Execute(connection, "UPDATE parcels SET bsm = '123' WHERE fid = 2");
-        Sql.Execute(connection, "UPDATE parcels SET bsm = 'not a number' WHERE fid = 3");
-        Sql.Execute(connection, "UPDATE parcels SET bsm = 4.75 WHERE fid = 4");
-        Sql.Execute(connection, "UPDATE parcels SET mj = 12 WHERE fid = 5");
-        Sql.Execute(connection, "UPDATE parcels SET mj = '1.5e3' WHERE fid = 6");
-        Sql.Execute(connection, "UPDATE parcels SET dlbm = 1207 WHERE fid = 7");
-        Sql.Execute(connection, "UPDATE parcels SET dlbm = 2.5 WHERE fid = 8");
-        Sql.Execute(connection, "UPDATE parcels SET dlbm = x'0102' WHERE fid = 9");
-        Sql.Execute(connection, "UPDATE parcels SET dlbm = CAST(x'41FF42C3' AS TEXT) WHERE fid = 10");
-        Sql.Execute(connection, "UPDATE parcels SET dlbm = '' WHERE fid = 11");
-        Sql.Execute(connection, "UPDATE parcels SET dlbm = '永久基本农田' WHERE fid = 12");
-        Sql.Execute(connection, "UPDATE parcels SET geom = NULL WHERE fid = 13");
-        Sql.Execute(connection, $"UPDATE parcels SET geom = {EmptyPolygonBlob} WHERE fid = 14");
+        string[] changes =
+        [
+            "bsm = '123' WHERE fid = 2",
+            "bsm = 'not a number' WHERE fid = 3",
+            "bsm = 4.75 WHERE fid = 4",
+            "mj = 12 WHERE fid = 5",
+            "mj = '1.5e3' WHERE fid = 6",
+            "dlbm = 1207 WHERE fid = 7",
+            "dlbm = 2.5 WHERE fid = 8",
+            "dlbm = x'0102' WHERE fid = 9",
+            "dlbm = CAST(x'41FF42C3' AS TEXT) WHERE fid = 10",
+            "dlbm = '' WHERE fid = 11",
+            "dlbm = '永久基本农田' WHERE fid = 12",
+            "geom = NULL WHERE fid = 13",
+            $"geom = {EmptyPolygonBlob} WHERE fid = 14",
+        ];
+        foreach (var change in changes)
+            Sql.Execute(connection, "UPDATE parcels SET " + change);
     }
 
     [Fact]
