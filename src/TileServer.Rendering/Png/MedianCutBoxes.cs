@@ -21,6 +21,7 @@ internal sealed class MedianCutBoxes
     private readonly Vector256<double>[] _sum = new Vector256<double>[MaxBoxes];
     private readonly Vector256<double>[] _sumSquares = new Vector256<double>[MaxBoxes];
     private int[] _premultiplied = new int[4096]; // Four channels per histogram position.
+    private Vector256<double>[] _premultipliedVectors = new Vector256<double>[1024]; // The same, for the sums.
     private int[] _keys = new int[1024];
     private int[] _scratch = new int[1024];
     private long[] _sortKeys = new long[1024];
@@ -102,6 +103,7 @@ internal sealed class MedianCutBoxes
         if (_premultiplied.Length < histogram.Count * 4)
         {
             _premultiplied = new int[histogram.Count * 4];
+            _premultipliedVectors = new Vector256<double>[histogram.Count];
         }
 
         for (var position = 0; position < histogram.Count; position++)
@@ -112,13 +114,9 @@ internal sealed class MedianCutBoxes
             _premultiplied[(position * 4) + 1] = (int)((colour >> 8) & 0xFF) * alpha;
             _premultiplied[(position * 4) + 2] = (int)((colour >> 16) & 0xFF) * alpha;
             _premultiplied[(position * 4) + 3] = alpha * 255;
+            _premultipliedVectors[position] = Vector256.Create(
+                (double)_premultiplied[position * 4], _premultiplied[(position * 4) + 1], _premultiplied[(position * 4) + 2], alpha * 255);
         }
-    }
-
-    private Vector256<double> Premultiplied(int position)
-    {
-        var p = _premultiplied.AsSpan(position * 4, 4);
-        return Vector256.Create((double)p[0], p[1], p[2], p[3]);
     }
 
     private void MeasureWhole(ReadOnlySpan<int> items)
@@ -224,7 +222,7 @@ internal sealed class MedianCutBoxes
     private void Accumulate(int position, ref double weight, ref Vector256<double> sum, ref Vector256<double> sumSquares)
     {
         double count = _histogram.CountAt(position);
-        var value = Premultiplied(position);
+        var value = _premultipliedVectors[position];
         weight += count;
         sum += value * count;
         sumSquares += value * count * value;
