@@ -44,6 +44,13 @@ internal sealed class LayerAccumulator
         ref var destination = ref MemoryMarshal.GetArrayDataReference(pixels);
         var half = Vector128.Create(0.5f);
         var max = Vector128.Create(255f);
+        // A translucent polygon's interior repeats one accumulated value over one destination value (often for
+        // the whole row): such a pixel takes the previous pixel's result without the blend. Opaque pixels need no
+        // blend, and comparing them cost more than it saved on dense landuse tiles.
+        var lastCoverage = -1f;
+        var lastAccumulated = Vector128<float>.Zero;
+        var lastOpaque = false;
+        uint lastBelow = 0, lastResult = 0;
         for (var y = _minY; y <= _maxY; y++)
         {
             var rowStart = (y * _width) + _minX;
@@ -59,22 +66,33 @@ internal sealed class LayerAccumulator
 
                 var index = (nuint)(rowStart + i) * 4;
                 var src = Vector128.LoadUnsafe(ref accumulated, index);
+                ref var below = ref Unsafe.Add(ref destination, index);
+                if (!lastOpaque && coverage == lastCoverage && src == lastAccumulated && Unsafe.ReadUnaligned<uint>(ref below) == lastBelow)
+                {
+                    Unsafe.WriteUnaligned(ref below, lastResult);
+                    continue;
+                }
+
+                lastCoverage = coverage;
+                lastAccumulated = src;
+                lastBelow = Unsafe.ReadUnaligned<uint>(ref below);
                 if (coverage > 1f)
                 {
                     src *= 1f / coverage;
                 }
 
                 var alpha = src.GetElement(3);
-                if (alpha != 255f)
+                lastOpaque = alpha == 255f;
+                if (!lastOpaque)
                 {
                     var keep = 1f - (alpha / 255f);
-                    ref var below = ref Unsafe.Add(ref destination, index);
                     src += Vector128.Create((float)below, Unsafe.Add(ref below, 1), Unsafe.Add(ref below, 2), Unsafe.Add(ref below, 3)) * keep;
                 }
 
                 var channels = Vector128.ConvertToInt32(Vector128.Min(src + half, max)); // 0..255 each
                 var bytes = Vector128.Narrow(Vector128.Narrow(channels, channels), Vector128<short>.Zero);
-                Unsafe.WriteUnaligned(ref Unsafe.Add(ref destination, index), bytes.AsUInt32().ToScalar());
+                lastResult = bytes.AsUInt32().ToScalar();
+                Unsafe.WriteUnaligned(ref below, lastResult);
             }
 
             coverages.Clear();

@@ -18,8 +18,12 @@ internal sealed class ColorHistogram
     /// <summary>Number of distinct colours added since <see cref="Reset"/>.</summary>
     public int Count { get; private set; }
 
-    /// <summary>Empties the table and makes room for up to <paramref name="maxDistinct"/> colours at load ≤ 1/2.</summary>
-    public void Reset(int maxDistinct)
+    /// <summary>
+    /// Empties the table. Its capacity stays from tile to tile and doubles when half full: a dense tile has a few
+    /// thousand colours, and a table sized for every pixel (512 KB of slots for 256 × 256) would spread the probes
+    /// over more memory than the caches hold.
+    /// </summary>
+    public void Reset()
     {
         for (var i = 0; i < Count; i++)
         {
@@ -27,25 +31,21 @@ internal sealed class ColorHistogram
         }
 
         Count = 0;
-        var capacity = (int)Math.Max(1024, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)maxDistinct * 2));
-        if (capacity > _slots.Length)
-        {
-            _slots = new int[capacity];
-            _usedSlots = new int[capacity / 2];
-            _colours = new uint[capacity / 2];
-            _counts = new int[capacity / 2];
-            _paletteIndices = new int[capacity / 2];
-            _mask = capacity - 1;
-        }
     }
 
-    /// <summary>Counts <paramref name="pixels"/> pixels of <paramref name="colour"/>.</summary>
-    public void Add(uint colour, int pixels = 1)
+    /// <summary>Counts <paramref name="pixels"/> pixels of <paramref name="colour"/>; returns its dense position.</summary>
+    public int Add(uint colour, int pixels)
     {
         var slot = Probe(colour);
         var position = _slots[slot] - 1;
         if (position < 0)
         {
+            if ((Count + 1) * 2 > _slots.Length)
+            {
+                Grow();
+                slot = Probe(colour);
+            }
+
             position = Count++;
             _slots[slot] = position + 1;
             _usedSlots[position] = slot;
@@ -54,10 +54,29 @@ internal sealed class ColorHistogram
         }
 
         _counts[position] += pixels;
+        return position;
     }
 
-    /// <summary>Palette index previously assigned to a colour that was added.</summary>
-    public int PaletteIndexOf(uint colour) => _paletteIndices[_slots[Probe(colour)] - 1];
+    /// <summary>Counts <paramref name="pixels"/> more pixels of the colour at dense position <paramref name="position"/>.</summary>
+    public void AddAt(int position, int pixels) => _counts[position] += pixels;
+
+    /// <summary>Doubles the table and re-enters the dense positions (their order, and so the palette, is unchanged).</summary>
+    private void Grow()
+    {
+        var capacity = _slots.Length * 2;
+        _slots = new int[capacity];
+        _mask = capacity - 1;
+        Array.Resize(ref _usedSlots, capacity / 2);
+        Array.Resize(ref _colours, capacity / 2);
+        Array.Resize(ref _counts, capacity / 2);
+        Array.Resize(ref _paletteIndices, capacity / 2);
+        for (var position = 0; position < Count; position++)
+        {
+            var slot = Probe(_colours[position]);
+            _slots[slot] = position + 1;
+            _usedSlots[position] = slot;
+        }
+    }
 
     /// <summary>The n-th distinct colour in insertion order.</summary>
     public uint ColourAt(int n) => _colours[n];

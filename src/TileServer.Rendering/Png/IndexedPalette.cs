@@ -14,6 +14,9 @@ internal sealed class IndexedPalette
     private readonly uint[] _palette = new uint[256];
     private readonly int[] _paletteOrder = new int[256];
     private readonly byte[] _chunkData = new byte[256 * 3];
+    private int[] _runEnds = [];
+    private int[] _runPositions = [];
+    private int[] _rowFirstRun = [];
 
     /// <summary>Entries of the last palette built.</summary>
     public int Size { get; private set; }
@@ -25,23 +28,57 @@ internal sealed class IndexedPalette
     public bool WasQuantized { get; private set; }
 
     /// <summary>Counts the image's colours and builds the palette: exact for ≤ 256 colours, else quantized.</summary>
-    public void Build(ReadOnlySpan<byte> pixels, int pixelCount)
+    /// <remarks>Each row is cut into runs of equal pixels, and every run remembers the histogram position of its
+    /// colour, so <see cref="FillIndexRow"/> turns a run into its palette index without converting or hashing the
+    /// colour a second time.</remarks>
+    public void Build(ReadOnlySpan<byte> pixels, int width, int height)
     {
-        _histogram.Reset(pixelCount);
+        _histogram.Reset();
         var packed = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(pixels);
-        var start = 0;
-        var runs = 0;
-        while (start < packed.Length)
+        if (_runEnds.Length < packed.Length)
         {
-            runs++;
-            // Runs of one premultiplied value (parcel interiors) are counted with one hash probe; the end of a
-            // run is found by a vectorised search.
-            var run = RunEnd(packed, start);
-
-            _histogram.Add(StraightColour.Of(pixels.Slice(start * 4, 4)), run - start);
-            start = run;
+            _runEnds = new int[packed.Length];
+            _runPositions = new int[packed.Length];
         }
 
+        if (_rowFirstRun.Length < height + 1)
+        {
+            _rowFirstRun = new int[height + 1];
+        }
+
+        var runs = 0;
+        var rowRuns = 0;
+        var position = -1;
+        for (var y = 0; y < height; y++)
+        {
+            _rowFirstRun[y] = rowRuns;
+            var row = packed.Slice(y * width, width);
+            var start = 0;
+            while (start < width)
+            {
+                // Runs of one premultiplied value (parcel interiors) are counted with one hash probe; the end of a
+                // run is found by a vectorised search.
+                var run = RunEnd(row, start);
+                var value = row[start];
+                if (start == 0 && y > 0 && packed[(y * width) - 1] == value)
+                {
+                    // The previous row's last run goes on: one run of the image (the count the compressor's choice
+                    // of strategy reads), the colour's position already known.
+                    _histogram.AddAt(position, run);
+                }
+                else
+                {
+                    runs++;
+                    position = _histogram.Add(StraightColour.Of(BitConverter.IsLittleEndian ? value : System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(value)), run - start);
+                }
+
+                _runEnds[rowRuns] = run;
+                _runPositions[rowRuns++] = position;
+                start = run;
+            }
+        }
+
+        _rowFirstRun[height] = rowRuns;
         RunCount = runs;
         int size;
         WasQuantized = _histogram.Count > _palette.Length;
@@ -119,13 +156,12 @@ internal sealed class IndexedPalette
         _ => 8,
     };
 
-    /// <summary>Palette indices of one row, packed most significant bits first (§7.2) at <paramref name="bitDepth"/>.</summary>
-    /// <remarks>The row is walked run by run (a vectorised search for the next different pixel): one palette
-    /// lookup per run, a fill per run at 8 bits, and nothing at all for runs of index 0 below 8 bits.</remarks>
-    public void FillIndexRow(ReadOnlySpan<byte> premultiplied, Span<byte> packed, int bitDepth)
+    /// <summary>Palette indices of row <paramref name="y"/> of the last image built, packed most significant bits
+    /// first (§7.2) at <paramref name="bitDepth"/>.</summary>
+    /// <remarks>The row is walked run by run as <see cref="Build"/> cut it: a fill per run at 8 bits, and nothing at
+    /// all for runs of index 0 below 8 bits.</remarks>
+    public void FillIndexRow(int y, Span<byte> packed, int bitDepth)
     {
-        var pixelCount = premultiplied.Length / 4;
-        var source = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(premultiplied);
         if (bitDepth != 8)
         {
             packed.Clear();
@@ -135,10 +171,10 @@ internal sealed class IndexedPalette
         var pixelsPerByteLog2 = System.Numerics.BitOperations.Log2((uint)(8 / bitDepth));
         var pixelInByteMask = (1 << pixelsPerByteLog2) - 1;
         var x = 0;
-        while (x < pixelCount)
+        for (var r = _rowFirstRun[y]; r < _rowFirstRun[y + 1]; r++)
         {
-            var end = RunEnd(source, x);
-            var index = _histogram.PaletteIndexOf(StraightColour.Of(premultiplied.Slice(x * 4, 4)));
+            var end = _runEnds[r];
+            var index = _histogram.PaletteIndexAt(_runPositions[r]);
             if (bitDepth == 8)
             {
                 packed[x..end].Fill((byte)index);

@@ -1,5 +1,3 @@
-using System.Runtime.Intrinsics;
-
 namespace TileServer.Rendering.Png;
 
 /// <summary>
@@ -34,12 +32,9 @@ internal sealed class MedianCutQuantizer
     /// </summary>
     private const double MaxBoxError = 1024.0 * 255 * 255;
 
+    private readonly MedianCutBoxes _boxes = new();
     private int[] _items = new int[1024];
-    private int[] _keys = new int[1024];
-    private readonly int[] _boxStart = new int[MaxColours];
-    private readonly int[] _boxEnd = new int[MaxColours];
-    private readonly double[] _boxError = new double[MaxColours];
-    private readonly int[] _boxChannel = new int[MaxColours];
+    private long[] _anchorKeys = new long[1024];
     private ColorHistogram _histogram = null!;
 
     /// <summary>Builds ≤ 256 straight colours into <paramref name="palette"/> and assigns every histogram colour an entry.</summary>
@@ -50,11 +45,11 @@ internal sealed class MedianCutQuantizer
         if (_items.Length < n)
         {
             _items = new int[n];
-            _keys = new int[n];
+            _anchorKeys = new long[n];
         }
 
-        // Frequent colours first (a partition, not a sort of all n), then those few by descending count:
-        // the anchors are a prefix of _items, and any frequent colours beyond MaxAnchors join the median cut.
+        // Frequent colours first (a partition, not a sort of all n), then those few by descending count, ties by
+        // colour: the anchors are a prefix of _items, and any frequent colours beyond MaxAnchors join the median cut.
         var frequent = 0;
         for (var i = 0; i < n; i++)
         {
@@ -71,10 +66,10 @@ internal sealed class MedianCutQuantizer
 
         for (var i = 0; i < frequent; i++)
         {
-            _keys[i] = -histogram.CountAt(_items[i]);
+            _anchorKeys[i] = ((long)(int.MaxValue - histogram.CountAt(_items[i])) << 32) | histogram.ColourAt(_items[i]);
         }
 
-        _keys.AsSpan(0, frequent).Sort(_items.AsSpan(0, frequent));
+        _anchorKeys.AsSpan(0, frequent).Sort(_items.AsSpan(0, frequent));
         var anchors = 0;
         while (anchors < Math.Min(MaxAnchors, frequent))
         {
@@ -83,14 +78,15 @@ internal sealed class MedianCutQuantizer
             anchors++;
         }
 
-        var boxes = CutBoxes(anchors, n, MaxColours - anchors);
+        var cut = _items.AsSpan(anchors, n - anchors);
+        var boxes = _boxes.Cut(histogram, cut, MaxColours - anchors, MaxBoxError);
         for (var b = 0; b < boxes; b++)
         {
             var entry = anchors + b;
-            palette[entry] = WeightedMean(_boxStart[b], _boxEnd[b]);
-            for (var i = _boxStart[b]; i < _boxEnd[b]; i++)
+            palette[entry] = _boxes.Mean(b);
+            for (var i = _boxes.Start(b); i < _boxes.End(b); i++)
             {
-                histogram.SetPaletteIndexAt(_items[i], entry);
+                histogram.SetPaletteIndexAt(cut[i], entry);
             }
         }
 
@@ -136,133 +132,5 @@ internal sealed class MedianCutQuantizer
         }
 
         return kept;
-    }
-
-    /// <summary>Median cut of _items[start..end) into at most <paramref name="maxBoxes"/> boxes; returns the count.</summary>
-    private int CutBoxes(int start, int end, int maxBoxes)
-    {
-        if (start >= end)
-        {
-            return 0;
-        }
-
-        var boxes = 1;
-        SetBox(0, start, end);
-        while (boxes < maxBoxes)
-        {
-            var worst = -1;
-            for (var b = 0; b < boxes; b++)
-            {
-                if (_boxEnd[b] - _boxStart[b] > 1 && (worst < 0 || _boxError[b] > _boxError[worst]))
-                {
-                    worst = b;
-                }
-            }
-
-            if (worst < 0 || _boxError[worst] <= MaxBoxError)
-            {
-                break;
-            }
-
-            var split = SplitAtWeightedMedian(worst);
-            var boxEnd = _boxEnd[worst];
-            SetBox(worst, _boxStart[worst], split);
-            SetBox(boxes++, split, boxEnd);
-        }
-
-        return boxes;
-    }
-
-    /// <summary>Channel value premultiplied, scaled to 0..65025 to keep integer precision.</summary>
-    private static int Premultiplied(uint colour, int channel)
-    {
-        var alpha = (int)(colour >> 24);
-        var value = (int)((colour >> (channel * 8)) & 0xFF);
-        return channel == 3 ? alpha * 255 : value * alpha;
-    }
-
-    /// <summary>Records the box and its error: the per-channel weighted variances in one pass over its colours.</summary>
-    private void SetBox(int box, int start, int end)
-    {
-        _boxStart[box] = start;
-        _boxEnd[box] = end;
-        double weight = 0;
-        var sum = Vector256<double>.Zero;
-        var sumSquares = Vector256<double>.Zero;
-        for (var i = start; i < end; i++)
-        {
-            double count = _histogram.CountAt(_items[i]);
-            var colour = _histogram.ColourAt(_items[i]);
-            var value = Vector256.Create((double)Premultiplied(colour, 0), Premultiplied(colour, 1), Premultiplied(colour, 2), Premultiplied(colour, 3));
-            weight += count;
-            sum += value * count;
-            sumSquares += value * count * value; // The order of the scalar version it replaced: identical sums.
-        }
-
-        var errors = weight > 0 ? sumSquares - (sum * sum / weight) : Vector256<double>.Zero;
-        var bestChannel = 0;
-        for (var channel = 1; channel < 4; channel++)
-        {
-            if (errors[channel] > errors[bestChannel])
-            {
-                bestChannel = channel;
-            }
-        }
-
-        _boxChannel[box] = bestChannel;
-        _boxError[box] = Vector256.Sum(errors);
-    }
-
-    private int SplitAtWeightedMedian(int box)
-    {
-        int start = _boxStart[box], end = _boxEnd[box], channel = _boxChannel[box];
-        var items = _items.AsSpan(start, end - start);
-        var keys = _keys.AsSpan(start, end - start);
-        long total = 0;
-        for (var i = 0; i < items.Length; i++)
-        {
-            keys[i] = Premultiplied(_histogram.ColourAt(items[i]), channel);
-            total += _histogram.CountAt(items[i]);
-        }
-
-        keys.Sort(items);
-        long running = 0;
-        for (var i = 0; i < items.Length - 1; i++)
-        {
-            running += _histogram.CountAt(items[i]);
-            if (running * 2 >= total)
-            {
-                return start + i + 1;
-            }
-        }
-
-        return end - 1;
-    }
-
-    private uint WeightedMean(int start, int end)
-    {
-        double weight = 0, r = 0, g = 0, b = 0, a = 0;
-        for (var i = start; i < end; i++)
-        {
-            double count = _histogram.CountAt(_items[i]);
-            var colour = _histogram.ColourAt(_items[i]);
-            weight += count;
-            r += count * Premultiplied(colour, 0);
-            g += count * Premultiplied(colour, 1);
-            b += count * Premultiplied(colour, 2);
-            a += count * Premultiplied(colour, 3);
-        }
-
-        var alpha = a / weight / 255;
-        if (alpha < 0.5)
-        {
-            return 0; // Fully transparent entry.
-        }
-
-        static uint Straight(double premultipliedSum, double weight, double alpha) =>
-            (uint)Math.Clamp(Math.Round(premultipliedSum / weight / alpha), 0, 255);
-
-        return Straight(r, weight, alpha) | (Straight(g, weight, alpha) << 8) | (Straight(b, weight, alpha) << 16) |
-            ((uint)Math.Round(alpha) << 24);
     }
 }

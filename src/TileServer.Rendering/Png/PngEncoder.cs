@@ -56,7 +56,7 @@ public sealed class PngEncoder
         var bitDepth = 8;
         if (options.Indexed)
         {
-            _palette.Build(pixels, width * height);
+            _palette.Build(pixels, width, height);
             bitDepth = IndexedPalette.IndexBitDepth(_palette.Size);
         }
 
@@ -85,7 +85,7 @@ public sealed class PngEncoder
             var rowPixels = pixels.Slice(y * width * 4, width * 4);
             if (options.Indexed)
             {
-                _palette.FillIndexRow(rowPixels, current, bitDepth);
+                _palette.FillIndexRow(y, current, bitDepth);
             }
             else
             {

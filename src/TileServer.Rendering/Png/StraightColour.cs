@@ -4,9 +4,12 @@ namespace TileServer.Rendering.Png;
 internal static class StraightColour
 {
     /// <summary>Straight RGBA packed R | G≪8 | B≪16 | A≪24 (premultiplied → straight with rounding).</summary>
-    public static uint Of(ReadOnlySpan<byte> p)
+    public static uint Of(ReadOnlySpan<byte> p) => Of(System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(p));
+
+    /// <summary>As <see cref="Of(ReadOnlySpan{byte})"/>, from the pixel's four bytes read little-endian (R lowest).</summary>
+    public static uint Of(uint pixel)
     {
-        int a = p[3];
+        var a = (int)(pixel >> 24);
         if (a == 0)
         {
             return 0;
@@ -14,10 +17,10 @@ internal static class StraightColour
 
         if (a == 255)
         {
-            return p[0] | ((uint)p[1] << 8) | ((uint)p[2] << 16) | 0xFF000000u;
+            return pixel;
         }
 
         uint Channel(int v) => (uint)Math.Min(255, ((v * 255) + (a / 2)) / a);
-        return Channel(p[0]) | (Channel(p[1]) << 8) | (Channel(p[2]) << 16) | ((uint)a << 24);
+        return Channel((int)(pixel & 0xFF)) | (Channel((int)((pixel >> 8) & 0xFF)) << 8) | (Channel((int)((pixel >> 16) & 0xFF)) << 16) | ((uint)a << 24);
     }
 }

@@ -126,7 +126,7 @@ public sealed class PngPaletteTests
         canvas.FillPath(Rectangle(26, 14), new Paint(d));
 
         var palette = new IndexedPalette();
-        palette.Build(canvas.Pixels, 40 * 10);
+        palette.Build(canvas.Pixels, 40, 10);
         var writer = new ArrayBufferWriter<byte>();
         palette.WriteChunks(writer);
         var chunks = writer.WrittenSpan.ToArray();
@@ -156,7 +156,7 @@ public sealed class PngPaletteTests
         // A frequent grey (an anchor) and two rare neighbours one level either side: their box's mean is the grey.
         const uint grey = 100 | (100 << 8) | (100 << 16) | 0xFF000000u;
         var histogram = new ColorHistogram();
-        histogram.Reset(3);
+        histogram.Reset();
         histogram.Add(grey, 50);
         histogram.Add(grey + 1, 1);
         histogram.Add(grey - 1, 1);
@@ -167,6 +167,35 @@ public sealed class PngPaletteTests
         Assert.Equal(1, size);
         Assert.Equal(grey, palette[0]);
         Assert.All(Enumerable.Range(0, histogram.Count), n => Assert.Equal(0, histogram.PaletteIndexAt(n)));
+    }
+
+    [Fact]
+    public void Runs_continue_across_rows_and_every_row_gets_its_own_indices()
+    {
+        // 5 × 3: row 0 is grey, row 1 grey then red from x = 3, row 2 red. The grey run wraps from row 0 into
+        // row 1 and the red one from row 1 into row 2: two runs in the image, five pieces cut at the row ends.
+        var canvas = new RasterCanvas(5, 3);
+        canvas.Clear(new Rgba(90, 90, 90, 255));
+        var red = new VectorPath();
+        red.AddRectangle(3, 1, 2, 1);
+        red.AddRectangle(0, 2, 5, 1);
+        canvas.FillPath(red, new Paint(new Rgba(200, 0, 0, 255)));
+
+        var palette = new IndexedPalette();
+        palette.Build(canvas.Pixels, 5, 3);
+        var rows = new byte[3][];
+        for (var y = 0; y < 3; y++)
+        {
+            rows[y] = new byte[1];
+            palette.FillIndexRow(y, rows[y], 1);
+        }
+
+        Assert.Equal(2, palette.RunCount);
+        Assert.Equal(2, palette.Size);
+        // One bit per pixel, most significant first; grey covers 8 of 15 pixels, so it is entry 0.
+        Assert.Equal(0b0000_0000, rows[0][0]);
+        Assert.Equal(0b0001_1000, rows[1][0]);
+        Assert.Equal(0b1111_1000, rows[2][0]);
     }
 
     private static VectorPath Square(double x, double y, double size)
