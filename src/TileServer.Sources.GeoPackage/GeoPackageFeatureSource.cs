@@ -19,6 +19,7 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IDisposable
 
     private readonly string connectionString;
     private readonly Dictionary<string, GeoPackageTable> tables;
+    private readonly Utf8TextInternerPool interners = new();
     private volatile bool disposed;
 
     /// <summary>Opens and catalogues the file; throws <see cref="DataSourceException"/> with a one-line
@@ -92,7 +93,10 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IDisposable
             yield break;
 
         var refined = query.IsRefined || query.Limit is not null;
-        var rows = new ScannedRowReader(query, fields, table.RTreeTable is not null);
+        // Records that are not kept (a tile renderer's) may as well share their strings: a tile's rows repeat a
+        // few codes thousands of times.
+        var interner = query.ReusableRecords && !refined ? interners.Rent() : null;
+        var rows = new ScannedRowReader(query, fields, table.RTreeTable is not null, interner);
         var statement = refined
             ? RefinedQuerySql.Select(table, fields, query)
             : new SqlStatement(FeatureQuerySql.Build(table, fields.Select(f => f.Name).ToArray(), query.Bounds is not null, rows.SelectIndexBox), BoundsParameters(query));
@@ -105,10 +109,18 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IDisposable
         if (!refined)
         {
             using var scan = new BoxScanStatement(connection, statement);
-            while (Step(scan, cancellationToken))
+            try
             {
-                if (rows.Read(scan) is { } record)
-                    yield return record;
+                while (Step(scan, cancellationToken))
+                {
+                    if (rows.Read(scan) is { } record)
+                        yield return record;
+                }
+            }
+            finally
+            {
+                if (interner is not null)
+                    interners.Return(interner);
             }
 
             yield break;

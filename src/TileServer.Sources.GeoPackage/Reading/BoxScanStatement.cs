@@ -89,26 +89,30 @@ internal sealed class BoxScanStatement : IDisposable
         return SqliteColumnCalls.Span(blob, SqliteColumnCalls.Bytes(handle, ordinal));
     }
 
-    /// <summary>The column as the field's declared type, by the same rules as <see cref="FieldValueReading"/>.</summary>
-    public object? Value(int ordinal, FieldType type)
+    /// <summary>The column as the field's declared type, by the same rules as <see cref="FieldValueReading"/>.
+    /// With an <paramref name="interner"/>, text read into a text field is shared with earlier equal values.</summary>
+    public object? Value(int ordinal, FieldType type, Utf8TextInterner? interner = null)
     {
-        object? stored = SqliteColumnCalls.Type(handle, ordinal) switch
+        var storageClass = SqliteColumnCalls.Type(handle, ordinal);
+        if (storageClass == SqliteText && type == FieldType.Text && interner is not null)
+            return interner.Get(UpToNul(Utf8(ordinal)));
+        object? stored = storageClass switch
         {
             SqliteNull => null,
             SqliteInteger => SqliteColumnCalls.Int64(handle, ordinal),
             SqliteFloat => SqliteColumnCalls.Double(handle, ordinal),
-            SqliteText => TextUpToNul(Utf8(ordinal)),
+            SqliteText => Encoding.UTF8.GetString(UpToNul(Utf8(ordinal))),
             _ => Array.Empty<byte>(), // A blob has no value in an attribute field; its bytes are never needed.
         };
         return stored is null ? null : FieldValueReading.Normalise(stored, type);
     }
 
-    /// <summary>The text as a string up to its first NUL, as SQLitePCL's utf8_to_string (and so
-    /// SqliteDataReader, which the other queries read through) reads it.</summary>
-    private static string TextUpToNul(ReadOnlySpan<byte> utf8)
+    /// <summary>Text up to its first NUL, as SQLitePCL's utf8_to_string (and so SqliteDataReader, which the
+    /// other queries read through) reads it.</summary>
+    private static ReadOnlySpan<byte> UpToNul(ReadOnlySpan<byte> utf8)
     {
         var nul = utf8.IndexOf((byte)0);
-        return Encoding.UTF8.GetString(nul < 0 ? utf8 : utf8[..nul]);
+        return nul < 0 ? utf8 : utf8[..nul];
     }
 
     public void Dispose() => statement.Dispose();

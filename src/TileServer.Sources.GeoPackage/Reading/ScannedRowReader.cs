@@ -8,10 +8,10 @@ using TileServer.Sources.GeoPackage.Binary;
 /// Turns the current row of a box scan (<see cref="BoxScanStatement"/>) into a <see cref="FeatureRecord"/>, or
 /// null when its geometry is NULL, empty or (by its exact envelope) outside the bounds. With
 /// <see cref="FeatureQuery.ReusableRecords"/> the WKB goes into one buffer and the values into one array reused
-/// from row to row; otherwise both are fresh for every row. With <see cref="FeatureQuery.IndexBoundsSuffice"/>
+/// from row to row; otherwise both are fresh for every row. With an interner, equal texts are one string. With <see cref="FeatureQuery.IndexBoundsSuffice"/>
 /// the R-tree's answer stands and no envelope is computed.
 /// </summary>
-internal sealed class ScannedRowReader(FeatureQuery query, FieldDefinition[] fields, bool hasRTree)
+internal sealed class ScannedRowReader(FeatureQuery query, FieldDefinition[] fields, bool hasRTree, Utf8TextInterner? interner = null)
 {
     private readonly bool reuse = query.ReusableRecords;
     private readonly bool checkEnvelope = query.Bounds is not null && !(query.IndexBoundsSuffice && hasRTree);
@@ -40,7 +40,7 @@ internal sealed class ScannedRowReader(FeatureQuery query, FieldDefinition[] fie
 
         var values = reuse ? sharedValues : new object?[fields.Length];
         for (var i = 0; i < fields.Length; i++)
-            values[i] = scan.Value(i + 2, fields[i].Type);
+            values[i] = scan.Value(i + 2, fields[i].Type, interner);
         var wkb = blob[header.Length..];
         if (!reuse)
             return new FeatureRecord(scan.Int64(0), wkb.ToArray(), values);
