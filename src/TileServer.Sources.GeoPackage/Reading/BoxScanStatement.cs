@@ -95,24 +95,17 @@ internal sealed class BoxScanStatement : IDisposable
     {
         var storageClass = SqliteColumnCalls.Type(handle, ordinal);
         if (storageClass == SqliteText && type == FieldType.Text && interner is not null)
-            return interner.Get(UpToNul(Utf8(ordinal)));
+            return interner.Get(Utf8(ordinal));
         object? stored = storageClass switch
         {
             SqliteNull => null,
             SqliteInteger => SqliteColumnCalls.Int64(handle, ordinal),
             SqliteFloat => SqliteColumnCalls.Double(handle, ordinal),
-            SqliteText => Encoding.UTF8.GetString(UpToNul(Utf8(ordinal))),
+            // All of column_bytes, as SqliteDataReader reads it (an embedded NUL stays, as in the refined queries).
+            SqliteText => Encoding.UTF8.GetString(Utf8(ordinal)),
             _ => Array.Empty<byte>(), // A blob has no value in an attribute field; its bytes are never needed.
         };
         return stored is null ? null : FieldValueReading.Normalise(stored, type);
-    }
-
-    /// <summary>Text up to its first NUL, as SQLitePCL's utf8_to_string (and so SqliteDataReader, which the
-    /// other queries read through) reads it.</summary>
-    private static ReadOnlySpan<byte> UpToNul(ReadOnlySpan<byte> utf8)
-    {
-        var nul = utf8.IndexOf((byte)0);
-        return nul < 0 ? utf8 : utf8[..nul];
     }
 
     public void Dispose() => statement.Dispose();
