@@ -24,6 +24,7 @@ internal sealed class RasterTileRenderer(RasterTileOptions options)
     private readonly ArrayBufferWriter<byte> output = new(16 * 1024);
     private readonly List<VectorPath> paths = [];
     private readonly Dictionary<ResolvedSymbol, HatchStyle> tileHatches = new(ReferenceEqualityComparer.Instance);
+    private readonly ResolvedSymbolMemo symbols = new();
     private ResolvedSymbol[] pendingSymbols = new ResolvedSymbol[64];
     private bool[] pendingPolygonal = new bool[64];
     private int pendingCount;
@@ -50,6 +51,7 @@ internal sealed class RasterTileRenderer(RasterTileOptions options)
         // are clipped away: the source may reuse its buffers and skip exact envelopes.
         var query = new FeatureQuery(layer.Definition.Table, bounds, names) { ReusableRecords = true, IndexBoundsSuffice = true };
         pendingCount = 0;
+        symbols.Clear();
         // Fills share one canvas layer: parcels with exactly shared edges are composited once, without seams.
         canvas.BeginLayer();
         try
@@ -58,7 +60,7 @@ internal sealed class RasterTileRenderer(RasterTileOptions options)
             {
                 VectorPath path = PathAt(pendingCount);
                 if (!WkbPathReader.TryRead(feature.Wkb.Span, transform, path, out bool polygonal)
-                    || style.Painter.Resolve(style.SourceLayer, new FeatureAttributes(names, feature.Values), tile.Zoom) is not { } symbol)
+                    || Resolve(style, names, feature.Values, tile.Zoom) is not { } symbol)
                 {
                     continue;
                 }
@@ -96,6 +98,24 @@ internal sealed class RasterTileRenderer(RasterTileOptions options)
         }
 
         Array.Clear(pendingSymbols, 0, pendingCount);
+    }
+
+    /// <summary>The feature's symbol; for a style testing one field, remembered per distinct value for the layer.</summary>
+    private ResolvedSymbol? Resolve(RasterLayerStyle style, string[] names, object?[] values, int zoom)
+    {
+        if (names.Length != 1)
+        {
+            return style.Painter.Resolve(style.SourceLayer, new FeatureAttributes(names, values), zoom);
+        }
+
+        object? value = values[0];
+        if (!symbols.TryGet(value, out ResolvedSymbol? symbol))
+        {
+            symbol = style.Painter.Resolve(style.SourceLayer, new FeatureAttributes(names, values), zoom);
+            symbols.Remember(value, symbol);
+        }
+
+        return symbol;
     }
 
     private byte[] Encode()
