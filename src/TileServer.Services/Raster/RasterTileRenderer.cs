@@ -12,7 +12,7 @@ using TileServer.Styling;
 
 /// <summary>The per-production drawing state — canvas, PNG encoder, output buffer and path pool — reused
 /// between tiles through the service's pool, so steady-state rendering allocates little beyond the result.</summary>
-internal sealed class RasterTileRenderer(RasterTileOptions options)
+internal sealed class RasterTileRenderer(RasterTileOptions options) : IFeatureRowVisitor
 {
     public const int TileSize = 256;
 
@@ -28,6 +28,12 @@ internal sealed class RasterTileRenderer(RasterTileOptions options)
     private ResolvedSymbol[] pendingSymbols = new ResolvedSymbol[64];
     private bool[] pendingPolygonal = new bool[64];
     private int pendingCount;
+
+    // The layer being drawn, for Visit.
+    private RasterLayerStyle? drawnStyle;
+    private string[] drawnFields = [];
+    private MercatorPixelProjection drawnTransform;
+    private int drawnZoom;
 
     /// <summary>Draws the layers in order and returns the PNG, or an empty array when nothing was drawn.</summary>
     public async Task<byte[]> RenderAsync(IReadOnlyList<(PublishedLayer Layer, RasterLayerStyle Style)> layers, TileCoordinate tile, CancellationToken cancellationToken)
@@ -52,34 +58,27 @@ internal sealed class RasterTileRenderer(RasterTileOptions options)
         var query = new FeatureQuery(layer.Definition.Table, bounds, names) { ReusableRecords = true, IndexBoundsSuffice = true };
         pendingCount = 0;
         symbols.Clear();
+        (drawnStyle, drawnFields, drawnTransform, drawnZoom) = (style, names, transform, tile.Zoom);
         // Fills share one canvas layer: parcels with exactly shared edges are composited once, without seams.
         canvas.BeginLayer();
         try
         {
-            await foreach (var feature in layer.Source.QueryAsync(query, cancellationToken).ConfigureAwait(false))
+            if (layer.Source is IFeatureRowScan rows)
             {
-                VectorPath path = PathAt(pendingCount);
-                if (!WkbPathReader.TryRead(feature.Wkb.Span, transform, path, out bool polygonal)
-                    || Resolve(style, names, feature.Values, tile.Zoom) is not { } symbol)
+                rows.Scan(query, this, cancellationToken);
+            }
+            else
+            {
+                await foreach (var feature in layer.Source.QueryAsync(query, cancellationToken).ConfigureAwait(false))
                 {
-                    continue;
-                }
-
-                if (polygonal && symbol.Fill is { } fill)
-                {
-                    // Even-odd: holes are holes whatever the ring orientation the source wrote.
-                    canvas.FillPath(path, fill, FillRule.EvenOdd);
-                }
-
-                if ((polygonal && symbol.Hatch is not null) || symbol.Stroke is not null)
-                {
-                    Keep(symbol, polygonal);
+                    Visit(feature.Fid, feature.Wkb.Span, feature.Values);
                 }
             }
         }
         finally
         {
             canvas.EndLayer();
+            drawnStyle = null;
         }
 
         // Hatches and outlines go above all of the layer's fills, so a neighbour's fill never covers a line.
@@ -98,6 +97,28 @@ internal sealed class RasterTileRenderer(RasterTileOptions options)
         }
 
         Array.Clear(pendingSymbols, 0, pendingCount);
+    }
+
+    /// <summary>Draws one feature of the layer being drawn: its fill now, its hatch and outline kept for later.</summary>
+    public void Visit(long fid, ReadOnlySpan<byte> wkb, object?[] values)
+    {
+        VectorPath path = PathAt(pendingCount);
+        if (!WkbPathReader.TryRead(wkb, drawnTransform, path, out bool polygonal)
+            || Resolve(drawnStyle!, drawnFields, values, drawnZoom) is not { } symbol)
+        {
+            return;
+        }
+
+        if (polygonal && symbol.Fill is { } fill)
+        {
+            // Even-odd: holes are holes whatever the ring orientation the source wrote.
+            canvas.FillPath(path, fill, FillRule.EvenOdd);
+        }
+
+        if ((polygonal && symbol.Hatch is not null) || symbol.Stroke is not null)
+        {
+            Keep(symbol, polygonal);
+        }
     }
 
     /// <summary>The feature's symbol; for a style testing one field, remembered per distinct value for the layer.</summary>
