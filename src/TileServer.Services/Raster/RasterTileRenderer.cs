@@ -25,6 +25,7 @@ internal sealed class RasterTileRenderer(RasterTileOptions options) : IFeatureRo
     private readonly List<VectorPath> paths = [];
     private readonly Dictionary<ResolvedSymbol, HatchStyle> tileHatches = new(ReferenceEqualityComparer.Instance);
     private readonly ResolvedSymbolMemo symbols = new();
+    private readonly FeatureBatch batch = new();
     private ResolvedSymbol[] pendingSymbols = new ResolvedSymbol[64];
     private bool[] pendingPolygonal = new bool[64];
     private int pendingCount;
@@ -74,9 +75,12 @@ internal sealed class RasterTileRenderer(RasterTileOptions options) : IFeatureRo
                     Visit(feature.Fid, feature.Wkb.Span, feature.Values);
                 }
             }
+
+            DrawBatch();
         }
         finally
         {
+            batch.Clear();
             canvas.EndLayer();
             drawnStyle = null;
         }
@@ -99,26 +103,48 @@ internal sealed class RasterTileRenderer(RasterTileOptions options) : IFeatureRo
         Array.Clear(pendingSymbols, 0, pendingCount);
     }
 
-    /// <summary>Draws one feature of the layer being drawn: its fill now, its hatch and outline kept for later.</summary>
+    /// <summary>Takes one feature of the layer being drawn: its symbol now, its WKB into the batch, drawn when the
+    /// batch is full or the layer's rows are all read.</summary>
     public void Visit(long fid, ReadOnlySpan<byte> wkb, object?[] values)
     {
-        VectorPath path = PathAt(pendingCount);
-        if (!WkbPathReader.TryRead(wkb, drawnTransform, path, out bool polygonal)
-            || Resolve(drawnStyle!, drawnFields, values, drawnZoom) is not { } symbol)
+        if (Resolve(drawnStyle!, drawnFields, values, drawnZoom) is not { } symbol)
         {
             return;
         }
 
-        if (polygonal && symbol.Fill is { } fill)
+        if (!batch.Fits(wkb.Length))
         {
-            // Even-odd: holes are holes whatever the ring orientation the source wrote.
-            canvas.FillPath(path, fill, FillRule.EvenOdd);
+            DrawBatch();
         }
 
-        if ((polygonal && symbol.Hatch is not null) || symbol.Stroke is not null)
+        batch.Add(wkb, symbol);
+    }
+
+    /// <summary>Draws the batch's features: fills now, hatches and outlines kept for after the layer's fills.</summary>
+    private void DrawBatch()
+    {
+        for (int i = 0; i < batch.Count; i++)
         {
-            Keep(symbol, polygonal);
+            VectorPath path = PathAt(pendingCount);
+            if (!WkbPathReader.TryRead(batch.Wkb(i), drawnTransform, path, out bool polygonal))
+            {
+                continue;
+            }
+
+            ResolvedSymbol symbol = batch.Symbol(i);
+            if (polygonal && symbol.Fill is { } fill)
+            {
+                // Even-odd: holes are holes whatever the ring orientation the source wrote.
+                canvas.FillPath(path, fill, FillRule.EvenOdd);
+            }
+
+            if ((polygonal && symbol.Hatch is not null) || symbol.Stroke is not null)
+            {
+                Keep(symbol, polygonal);
+            }
         }
+
+        batch.Clear();
     }
 
     /// <summary>The feature's symbol; for a style testing one field, remembered per distinct value for the layer.</summary>
