@@ -5,7 +5,8 @@ using TileServer.Benchmarks;
 //      dotnet run -c Release --project benchmarks/TileServer.Benchmarks -- render-tiles <tiles.txt> <rounds>
 //        renders z/x/y lines in process without cache and prints per-tile median ms and PNG bytes
 //        (used by benchmarks/raster-vs-mapnik.sh).
-//      … -- scan-tiles <tiles.txt> <rounds>   times only the GeoPackage scans of those tiles
+//      … -- scan-tiles <tiles.txt> <rounds> [streamed]   times only the GeoPackage scans of those tiles (the row
+//        scan the renderer uses, or with "streamed" QueryAsync's records)
 //      … -- encode-tiles <tiles.txt> <rounds> [Fast|Balanced|Smallest] [png dir]   the PNG encoder alone on
 //        those tiles (rendered once as RGBA, decoded, encoded indexed ROUNDS times): bytes, encode CPU ms, error
 //      … -- idat-levels <png dir> <rounds>   those PNGs' image data deflated at each zlib level and strategy
@@ -49,7 +50,7 @@ if (args.Length > 0 && args[0] == "ab-builds")
 
 if (args.Length > 0 && args[0] == "scan-tiles")
 {
-    await SourceScanTimer.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5);
+    await SourceScanTimer.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5, args.Length > 3 && args[3] == "streamed");
     return;
 }
 

@@ -12,13 +12,14 @@ using TileServer.Sources.GeoPackage.Reading;
 /// (pooled) connection, so concurrent queries never share SQLite state. The header's user_version is
 /// not checked: files of any GeoPackage version (GDAL writes 1.2, 1.3 or 1.4) share the tables read
 /// here. Disposing releases the pooled handles on the file.</summary>
-public sealed class GeoPackageFeatureSource : IFeatureSource, IDisposable
+public sealed class GeoPackageFeatureSource : IFeatureSource, IFeatureRowScan, IDisposable
 {
     /// <summary>SQLITE_NOTADB: the file header is not SQLite's.</summary>
     private const int SqliteNotADatabase = 26;
 
     private readonly string connectionString;
     private readonly Dictionary<string, GeoPackageTable> tables;
+    private readonly Utf8TextInternerPool interners = new();
     private volatile bool disposed;
 
     /// <summary>Opens and catalogues the file; throws <see cref="DataSourceException"/> with a one-line
@@ -92,7 +93,10 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IDisposable
             yield break;
 
         var refined = query.IsRefined || query.Limit is not null;
-        var rows = new ScannedRowReader(query, fields, table.RTreeTable is not null);
+        // Records that are not kept (a tile renderer's) may as well share their strings: a tile's rows repeat a
+        // few codes thousands of times.
+        var interner = query.ReusableRecords && !refined ? interners.Rent() : null;
+        var rows = new ScannedRowReader(query, fields, table.RTreeTable is not null, interner);
         var statement = refined
             ? RefinedQuerySql.Select(table, fields, query)
             : new SqlStatement(FeatureQuerySql.Build(table, fields.Select(f => f.Name).ToArray(), query.Bounds is not null, rows.SelectIndexBox), BoundsParameters(query));
@@ -105,10 +109,18 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IDisposable
         if (!refined)
         {
             using var scan = new BoxScanStatement(connection, statement);
-            while (Step(scan, cancellationToken))
+            try
             {
-                if (rows.Read(scan) is { } record)
-                    yield return record;
+                while (Step(scan, cancellationToken))
+                {
+                    if (rows.Read(scan) is { } record)
+                        yield return record;
+                }
+            }
+            finally
+            {
+                if (interner is not null)
+                    interners.Return(interner);
             }
 
             yield break;
@@ -135,6 +147,35 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IDisposable
             if (++returned == query.Limit)
                 yield break;
         }
+    }
+
+    /// <summary>The rows of a plain box query, as <see cref="QueryAsync"/> streams them with
+    /// <see cref="FeatureQuery.ReusableRecords"/>, handed to <paramref name="visitor"/> while the statement is on
+    /// them: the WKB straight from SQLite's buffer, and no record per row.</summary>
+    public void Scan(FeatureQuery query, IFeatureRowVisitor visitor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(visitor);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (query.IsRefined || query.Limit is not null)
+            throw new ArgumentException("a row scan takes a plain box query (no filter, sort, offset or limit)", nameof(query));
+        var table = Find(query.Table);
+        var fields = FieldsOf(table, query.Fields, nameof(query));
+        var interner = interners.Rent();
+        var rows = new ScannedRowReader(query.ReusableRecords ? query : query with { ReusableRecords = true }, fields, table.RTreeTable is not null, interner);
+        var statement = new SqlStatement(FeatureQuerySql.Build(table, fields.Select(f => f.Name).ToArray(), query.Bounds is not null, rows.SelectIndexBox), BoundsParameters(query));
+
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = OpenConnection();
+        using var interruption = SqliteInterruption.Register(connection, cancellationToken);
+        using var scan = new BoxScanStatement(connection, statement);
+        while (Step(scan, cancellationToken))
+        {
+            if (rows.TryRead(scan, out var wkb, out var values))
+                visitor.Visit(scan.Int64(0), wkb, values);
+        }
+
+        interners.Return(interner);
     }
 
     /// <summary>Opens the whole table for a bulk copy, in primary-key order, with the given fields

@@ -12,7 +12,7 @@ using TileServer.Styling;
 
 /// <summary>The per-production drawing state — canvas, PNG encoder, output buffer and path pool — reused
 /// between tiles through the service's pool, so steady-state rendering allocates little beyond the result.</summary>
-internal sealed class RasterTileRenderer(RasterTileOptions options)
+internal sealed class RasterTileRenderer(RasterTileOptions options) : IFeatureRowVisitor
 {
     public const int TileSize = 256;
 
@@ -24,9 +24,17 @@ internal sealed class RasterTileRenderer(RasterTileOptions options)
     private readonly ArrayBufferWriter<byte> output = new(16 * 1024);
     private readonly List<VectorPath> paths = [];
     private readonly Dictionary<ResolvedSymbol, HatchStyle> tileHatches = new(ReferenceEqualityComparer.Instance);
+    private readonly ResolvedSymbolMemo symbols = new();
+    private readonly FeatureBatch batch = new();
     private ResolvedSymbol[] pendingSymbols = new ResolvedSymbol[64];
     private bool[] pendingPolygonal = new bool[64];
     private int pendingCount;
+
+    // The layer being drawn, for Visit.
+    private RasterLayerStyle? drawnStyle;
+    private string[] drawnFields = [];
+    private MercatorPixelProjection drawnTransform;
+    private int drawnZoom;
 
     /// <summary>Draws the layers in order and returns the PNG, or an empty array when nothing was drawn.</summary>
     public async Task<byte[]> RenderAsync(IReadOnlyList<(PublishedLayer Layer, RasterLayerStyle Style)> layers, TileCoordinate tile, CancellationToken cancellationToken)
@@ -50,34 +58,31 @@ internal sealed class RasterTileRenderer(RasterTileOptions options)
         // are clipped away: the source may reuse its buffers and skip exact envelopes.
         var query = new FeatureQuery(layer.Definition.Table, bounds, names) { ReusableRecords = true, IndexBoundsSuffice = true };
         pendingCount = 0;
+        symbols.Clear();
+        (drawnStyle, drawnFields, drawnTransform, drawnZoom) = (style, names, transform, tile.Zoom);
         // Fills share one canvas layer: parcels with exactly shared edges are composited once, without seams.
         canvas.BeginLayer();
         try
         {
-            await foreach (var feature in layer.Source.QueryAsync(query, cancellationToken).ConfigureAwait(false))
+            if (layer.Source is IFeatureRowScan rows)
             {
-                VectorPath path = PathAt(pendingCount);
-                if (!WkbPathReader.TryRead(feature.Wkb.Span, transform, path, out bool polygonal)
-                    || style.Painter.Resolve(style.SourceLayer, new FeatureAttributes(names, feature.Values), tile.Zoom) is not { } symbol)
+                rows.Scan(query, this, cancellationToken);
+            }
+            else
+            {
+                await foreach (var feature in layer.Source.QueryAsync(query, cancellationToken).ConfigureAwait(false))
                 {
-                    continue;
-                }
-
-                if (polygonal && symbol.Fill is { } fill)
-                {
-                    // Even-odd: holes are holes whatever the ring orientation the source wrote.
-                    canvas.FillPath(path, fill, FillRule.EvenOdd);
-                }
-
-                if ((polygonal && symbol.Hatch is not null) || symbol.Stroke is not null)
-                {
-                    Keep(symbol, polygonal);
+                    Visit(feature.Fid, feature.Wkb.Span, feature.Values);
                 }
             }
+
+            DrawBatch();
         }
         finally
         {
+            batch.Clear();
             canvas.EndLayer();
+            drawnStyle = null;
         }
 
         // Hatches and outlines go above all of the layer's fills, so a neighbour's fill never covers a line.
@@ -96,6 +101,68 @@ internal sealed class RasterTileRenderer(RasterTileOptions options)
         }
 
         Array.Clear(pendingSymbols, 0, pendingCount);
+    }
+
+    /// <summary>Takes one feature of the layer being drawn: its symbol now, its WKB into the batch, drawn when the
+    /// batch is full or the layer's rows are all read.</summary>
+    public void Visit(long fid, ReadOnlySpan<byte> wkb, object?[] values)
+    {
+        if (Resolve(drawnStyle!, drawnFields, values, drawnZoom) is not { } symbol)
+        {
+            return;
+        }
+
+        if (!batch.Fits(wkb.Length))
+        {
+            DrawBatch();
+        }
+
+        batch.Add(wkb, symbol);
+    }
+
+    /// <summary>Draws the batch's features: fills now, hatches and outlines kept for after the layer's fills.</summary>
+    private void DrawBatch()
+    {
+        for (int i = 0; i < batch.Count; i++)
+        {
+            VectorPath path = PathAt(pendingCount);
+            if (!WkbPathReader.TryRead(batch.Wkb(i), drawnTransform, path, out bool polygonal))
+            {
+                continue;
+            }
+
+            ResolvedSymbol symbol = batch.Symbol(i);
+            if (polygonal && symbol.Fill is { } fill)
+            {
+                // Even-odd: holes are holes whatever the ring orientation the source wrote.
+                canvas.FillPath(path, fill, FillRule.EvenOdd);
+            }
+
+            if ((polygonal && symbol.Hatch is not null) || symbol.Stroke is not null)
+            {
+                Keep(symbol, polygonal);
+            }
+        }
+
+        batch.Clear();
+    }
+
+    /// <summary>The feature's symbol; for a style testing one field, remembered per distinct value for the layer.</summary>
+    private ResolvedSymbol? Resolve(RasterLayerStyle style, string[] names, object?[] values, int zoom)
+    {
+        if (names.Length != 1)
+        {
+            return style.Painter.Resolve(style.SourceLayer, new FeatureAttributes(names, values), zoom);
+        }
+
+        object? value = values[0];
+        if (!symbols.TryGet(value, out ResolvedSymbol? symbol))
+        {
+            symbol = style.Painter.Resolve(style.SourceLayer, new FeatureAttributes(names, values), zoom);
+            symbols.Remember(value, symbol);
+        }
+
+        return symbol;
     }
 
     private byte[] Encode()

@@ -1,6 +1,6 @@
 namespace TileServer.Sources.GeoPackage.Reading;
 
-using System.Runtime.InteropServices;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 using TileServer.Core.Features;
@@ -24,6 +24,10 @@ internal sealed class BoxScanStatement : IDisposable
     private readonly sqlite3 database;
     private readonly sqlite3_stmt statement;
 
+    /// <summary>The statement's native pointer for <see cref="SqliteColumnCalls"/>; valid until <see cref="Dispose"/>,
+    /// since <see cref="statement"/> owns it.</summary>
+    private readonly nint handle;
+
     public BoxScanStatement(SqliteConnection connection, SqlStatement sql)
     {
         database = connection.Handle!;
@@ -41,13 +45,15 @@ internal sealed class BoxScanStatement : IDisposable
                 _ => throw new ArgumentException($"parameter {name}: unsupported type {value.GetType().Name}", nameof(sql)),
             });
         }
+
+        handle = statement.DangerousGetHandle();
     }
 
     /// <summary>Advances to the next row; false at the end. SQLITE_INTERRUPT surfaces as a
     /// <see cref="SqliteException"/> with that code, as it does through SqliteDataReader.</summary>
     public bool Step()
     {
-        var result = raw.sqlite3_step(statement);
+        var result = SqliteColumnCalls.Step(handle);
         if (result == SqliteRow)
             return true;
         if (result == SqliteDone)
@@ -56,14 +62,14 @@ internal sealed class BoxScanStatement : IDisposable
         return false;
     }
 
-    public long Int64(int ordinal) => raw.sqlite3_column_int64(statement, ordinal);
+    public long Int64(int ordinal) => SqliteColumnCalls.Int64(handle, ordinal);
 
-    public double Double(int ordinal) => raw.sqlite3_column_double(statement, ordinal);
+    public double Double(int ordinal) => SqliteColumnCalls.Double(handle, ordinal);
 
-    public bool IsNull(int ordinal) => raw.sqlite3_column_type(statement, ordinal) == SqliteNull;
+    public bool IsNull(int ordinal) => SqliteColumnCalls.Type(handle, ordinal) == SqliteNull;
 
     /// <summary>The value's storage class: 1 integer, 2 real, 3 text, 4 blob, 5 NULL (SQLite "Datatypes").</summary>
-    public int StorageClass(int ordinal) => raw.sqlite3_column_type(statement, ordinal);
+    public int StorageClass(int ordinal) => SqliteColumnCalls.Type(handle, ordinal);
 
     /// <summary>A text value's bytes in UTF-8 (sqlite3_column_text converts from a UTF-16 database), without the
     /// terminating zero, valid until the next <see cref="Step"/>. Not checked for well-formedness.</summary>
@@ -71,23 +77,32 @@ internal sealed class BoxScanStatement : IDisposable
     {
         // column_text first, then column_bytes: in that order the length is the UTF-8 one (SQLite, "Result
         // Values From A Query").
-        var text = raw.sqlite3_column_text(statement, ordinal);
-        var length = raw.sqlite3_column_bytes(statement, ordinal);
-        return length == 0 ? [] : MemoryMarshal.CreateReadOnlySpan(in text.GetPinnableReference(), length);
+        var text = SqliteColumnCalls.Text(handle, ordinal);
+        return SqliteColumnCalls.Span(text, SqliteColumnCalls.Bytes(handle, ordinal));
     }
 
     /// <summary>The column's bytes, valid until the next <see cref="Step"/>.</summary>
-    public ReadOnlySpan<byte> Blob(int ordinal) => raw.sqlite3_column_blob(statement, ordinal);
-
-    /// <summary>The column as the field's declared type, by the same rules as <see cref="FieldValueReading"/>.</summary>
-    public object? Value(int ordinal, FieldType type)
+    public ReadOnlySpan<byte> Blob(int ordinal)
     {
-        object? stored = raw.sqlite3_column_type(statement, ordinal) switch
+        // column_blob first, then column_bytes, as for text: the length is then that of the blob returned.
+        var blob = SqliteColumnCalls.Blob(handle, ordinal);
+        return SqliteColumnCalls.Span(blob, SqliteColumnCalls.Bytes(handle, ordinal));
+    }
+
+    /// <summary>The column as the field's declared type, by the same rules as <see cref="FieldValueReading"/>.
+    /// With an <paramref name="interner"/>, text read into a text field is shared with earlier equal values.</summary>
+    public object? Value(int ordinal, FieldType type, Utf8TextInterner? interner = null)
+    {
+        var storageClass = SqliteColumnCalls.Type(handle, ordinal);
+        if (storageClass == SqliteText && type == FieldType.Text && interner is not null)
+            return interner.Get(Utf8(ordinal));
+        object? stored = storageClass switch
         {
             SqliteNull => null,
-            SqliteInteger => raw.sqlite3_column_int64(statement, ordinal),
-            SqliteFloat => raw.sqlite3_column_double(statement, ordinal),
-            SqliteText => raw.sqlite3_column_text(statement, ordinal).utf8_to_string(),
+            SqliteInteger => SqliteColumnCalls.Int64(handle, ordinal),
+            SqliteFloat => SqliteColumnCalls.Double(handle, ordinal),
+            // All of column_bytes, as SqliteDataReader reads it (an embedded NUL stays, as in the refined queries).
+            SqliteText => Encoding.UTF8.GetString(Utf8(ordinal)),
             _ => Array.Empty<byte>(), // A blob has no value in an attribute field; its bytes are never needed.
         };
         return stored is null ? null : FieldValueReading.Normalise(stored, type);

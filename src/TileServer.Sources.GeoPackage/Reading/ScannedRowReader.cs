@@ -8,10 +8,10 @@ using TileServer.Sources.GeoPackage.Binary;
 /// Turns the current row of a box scan (<see cref="BoxScanStatement"/>) into a <see cref="FeatureRecord"/>, or
 /// null when its geometry is NULL, empty or (by its exact envelope) outside the bounds. With
 /// <see cref="FeatureQuery.ReusableRecords"/> the WKB goes into one buffer and the values into one array reused
-/// from row to row; otherwise both are fresh for every row. With <see cref="FeatureQuery.IndexBoundsSuffice"/>
+/// from row to row; otherwise both are fresh for every row. With an interner, equal texts are one string. With <see cref="FeatureQuery.IndexBoundsSuffice"/>
 /// the R-tree's answer stands and no envelope is computed.
 /// </summary>
-internal sealed class ScannedRowReader(FeatureQuery query, FieldDefinition[] fields, bool hasRTree)
+internal sealed class ScannedRowReader(FeatureQuery query, FieldDefinition[] fields, bool hasRTree, Utf8TextInterner? interner = null)
 {
     private readonly bool reuse = query.ReusableRecords;
     private readonly bool checkEnvelope = query.Bounds is not null && !(query.IndexBoundsSuffice && hasRTree);
@@ -26,28 +26,40 @@ internal sealed class ScannedRowReader(FeatureQuery query, FieldDefinition[] fie
 
     public FeatureRecord? Read(BoxScanStatement scan)
     {
-        var blob = scan.Blob(1);
-        if (blob.IsEmpty && scan.IsNull(1))
+        if (!TryRead(scan, out var wkb, out var values))
             return null;
-        var header = GeoPackageBinary.ReadHeader(blob);
-        if (header.IsEmpty)
-            return null;
-        if (checkEnvelope && !(header.Envelope is null && RTreeBoxOrdinal >= 0 && RTreeBoxSurelyIntersects(scan, RTreeBoxOrdinal, query.Bounds!.Value))
-            && !Matches(query.Bounds, header, blob))
-        {
-            return null;
-        }
-
-        var values = reuse ? sharedValues : new object?[fields.Length];
-        for (var i = 0; i < fields.Length; i++)
-            values[i] = scan.Value(i + 2, fields[i].Type);
-        var wkb = blob[header.Length..];
         if (!reuse)
             return new FeatureRecord(scan.Int64(0), wkb.ToArray(), values);
         if (sharedWkb.Length < wkb.Length)
             sharedWkb = new byte[Math.Max(wkb.Length, sharedWkb.Length * 2)];
         wkb.CopyTo(sharedWkb);
         return new FeatureRecord(scan.Int64(0), sharedWkb.AsMemory(0, wkb.Length), values);
+    }
+
+    /// <summary>The current row's WKB (in SQLite's buffer, valid until the next step) and values, or false when the
+    /// row is skipped. The id is column 0 (<see cref="BoxScanStatement.Int64"/>).</summary>
+    public bool TryRead(BoxScanStatement scan, out ReadOnlySpan<byte> wkb, out object?[] values)
+    {
+        wkb = default;
+        values = sharedValues;
+        var blob = scan.Blob(1);
+        if (blob.IsEmpty && scan.IsNull(1))
+            return false;
+        var header = GeoPackageBinary.ReadHeader(blob);
+        if (header.IsEmpty)
+            return false;
+        if (checkEnvelope && !(header.Envelope is null && RTreeBoxOrdinal >= 0 && RTreeBoxSurelyIntersects(scan, RTreeBoxOrdinal, query.Bounds!.Value))
+            && !Matches(query.Bounds, header, blob))
+        {
+            return false;
+        }
+
+        if (!reuse)
+            values = new object?[fields.Length];
+        for (var i = 0; i < fields.Length; i++)
+            values[i] = scan.Value(i + 2, fields[i].Type, interner);
+        wkb = blob[header.Length..];
+        return true;
     }
 
     /// <summary>Whether the envelope in the header, or else the one walked from the WKB, meets the bounds.</summary>

@@ -85,6 +85,30 @@ public sealed class RasterTileServiceTests
     }
 
     [Fact]
+    public async Task Repeated_codes_keep_each_parcels_own_class_and_an_unstyled_code_stays_unpainted()
+    {
+        // The renderer remembers a symbol per code string within a layer: the same string instances repeat here,
+        // in alternation, with a code no rule matches among them.
+        string[] codes = ["0103", "0301", "9999", "0103", "0301", "9999"];
+        var rows = codes.Select((code, i) => ((Geometry)PixelRectangle(Tile, 10 + (i * 40), 60, 40 + (i * 40), 200), new object?[] { $"{i}", code })).ToList();
+        var (service, catalog, _) = Create(rows);
+        var png = PngPixels.Decode((await service.GetTileAsync(catalog.Layers, Tile, CancellationToken.None)).Content.Data);
+
+        for (int i = 0; i < codes.Length; i++)
+        {
+            var pixel = png.At(25 + (i * 40), 130);
+            if (codes[i] == "9999")
+            {
+                Assert.Equal(0, pixel.A);
+                continue;
+            }
+
+            var colour = StyleFill(codes[i]);
+            Assert.Equal((colour.R, colour.G, colour.B, (byte)255), pixel);
+        }
+    }
+
+    [Fact]
     public async Task Layer_outside_its_zoom_range_is_not_drawn_or_queried()
     {
         var (service, catalog, source) = Create([(PixelRectangle(Tile, 60, 70, 180, 200), ["1", "0103"])], minZoom: 15);
