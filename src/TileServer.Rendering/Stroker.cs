@@ -30,7 +30,8 @@ internal sealed class Stroker
     private int _count;
     private double _halfWidth;
     private double _arcStep;
-    private double _arcStepCosine;
+    private double _joinArcStep;
+    private double _joinArcStepCosine;
     private double _arcHalfWidth = double.NaN;
     private StrokeStyle _style = new();
     private VectorPath _outline = new();
@@ -56,7 +57,11 @@ internal sealed class Stroker
             // points, and a join's area changes by at most about 0.013 px² (3/255 of a pixel).
             var tolerance = Math.Clamp(ThinArcToleranceArea / _halfWidth, ArcTolerance, ThinArcTolerance);
             _arcStep = _halfWidth > tolerance ? 2 * Math.Acos(1 - (tolerance / _halfWidth)) : Math.PI;
-            _arcStepCosine = Math.Cos(_arcStep);
+
+            // Joins use the arc's circumscribed polygon (see RoundJoin): a step of s puts its corners
+            // hw / cos(s/2) − hw outside the arc, so s = 2·acos(hw / (hw + tolerance)).
+            _joinArcStep = 2 * Math.Acos(_halfWidth / (_halfWidth + tolerance));
+            _joinArcStepCosine = Math.Cos(_joinArcStep);
         }
         for (var s = 0; s < source.SubpathCount; s++)
         {
@@ -171,8 +176,7 @@ internal sealed class Stroker
         double a1x = px - (d1y * hw), a1y = py + (d1x * hw);
         if (Math.Abs(cross) < 1e-12 && dot > 0)
         {
-            Emit(a0x, a0y);
-            return;
+            return; // Straight on: both offset lines are one line, which the neighbouring points already lie on.
         }
 
         // Intersection of the two offset lines: p + (n0 + n1)·hw / (1 + d0·d1); also the miter tip.
@@ -194,26 +198,49 @@ internal sealed class Stroker
             return;
         }
 
-        Emit(a0x, a0y);
+        // The outer side. The point before this join lies on the first offset line and the one after it on
+        // the second, so a corner on both lines (the miter tip) needs neither a0 nor a1 around it.
         switch (_style.Join)
         {
             // Miter length / width = 1 / cos(turn/2) = 1 / sqrt((1 + d0·d1) / 2) (SVG 1.1 §11.4 'stroke-miterlimit').
             case LineJoin.Miter when 1 + dot > 1e-12 && 1 / Math.Sqrt((1 + dot) / 2) <= _style.MiterLimit:
                 Emit(meetX, meetY);
-                break;
+                return;
             case LineJoin.Round:
-                // d0·d1 = cos(turn): a turn within one arc step has no interior arc points, and needs no atan2.
-                if (dot >= _arcStepCosine)
+                // d0·d1 = cos(turn): a turn within one step of the circumscribed arc is its miter tip, no atan2.
+                if (dot >= _joinArcStepCosine)
                 {
-                    break;
+                    Emit(meetX, meetY);
+                    return;
                 }
 
-                var sweep = Math.Abs(cross) < 1e-12 ? -Math.PI : Math.Atan2(cross, dot);
-                Arc(px, py, -d0y, d0x, sweep);
-                break;
+                RoundJoin(px, py, -d0y, d0x, Math.Abs(cross) < 1e-12 ? -Math.PI : Math.Atan2(cross, dot));
+                return;
         }
 
+        Emit(a0x, a0y);
         Emit(a1x, a1y);
+    }
+
+    /// <summary>
+    /// The outer side of a round join around (cx, cy) from the offset direction (ux, uy) through
+    /// <paramref name="sweep"/>: the polygon circumscribing the arc, whose first corner lies on the first
+    /// offset line and last on the second. k steps give k corners where the inscribed polygon from a0 to a1
+    /// has k + 1 points; each corner is hw / cos(step/2) − hw outside the arc, within the arc tolerance.
+    /// </summary>
+    private void RoundJoin(double cx, double cy, double ux, double uy, double sweep)
+    {
+        var segments = (int)Math.Clamp(Math.Ceiling(Math.Abs(sweep) / _joinArcStep), 1, 512);
+        var step = sweep / segments;
+        var (sin, cos) = Math.SinCos(step);
+        var (halfSin, halfCos) = Math.SinCos(step / 2);
+        var radius = _halfWidth / halfCos;
+        (ux, uy) = ((ux * halfCos) - (uy * halfSin), (ux * halfSin) + (uy * halfCos));
+        for (var k = 0; k < segments; k++)
+        {
+            Emit(cx + (radius * ux), cy + (radius * uy));
+            (ux, uy) = ((ux * cos) - (uy * sin), (ux * sin) + (uy * cos));
+        }
     }
 
     /// <summary>End cap at (px, py) travelling along d, from the left offset (already emitted) towards the right one.</summary>
