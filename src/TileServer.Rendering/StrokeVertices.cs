@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TileServer.Rendering;
 
 /// <summary>
@@ -76,12 +78,15 @@ internal sealed class StrokeVertices
     }
 
     /// <summary>Vertex <paramref name="i"/> of the walk (counted from the last vertex when walking backwards).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double X(bool reverse, int i) => _xs[reverse ? Count - 1 - i : i];
 
     /// <inheritdoc cref="X"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Y(bool reverse, int i) => _ys[reverse ? Count - 1 - i : i];
 
     /// <summary>Unit direction and length of the walk's segment from its vertex <paramref name="i"/> to the next.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public (double Dx, double Dy, double Length) Segment(bool reverse, int i)
     {
         if (!reverse)
