@@ -53,6 +53,16 @@ internal static class Scenes
              [(12.2, 50.1), (40.6, 51.3), (40.4, 50.2), (12.5, 51.4)]], closed: true);
         yield return StrokeScene("stroke-narrow-sliver-wide", new StrokeStyle { Width = 3, Join = LineJoin.Round },
             [[(6.3, 10.2), (55.7, 11.9), (56.1, 12.6), (30.2, 11.8), (6.1, 12.0)]], closed: true);
+        // Round joins of thin strokes at every kind of turn: within one step of the circumscribed arc (the miter
+        // tip), two steps (no trigonometry), more steps, and an almost full reversal; then a wobbly ring of short
+        // segments, as parcels are at z12, whose inner side has both meets and pivots.
+        yield return StrokeScene("stroke-thin-round-turns", new StrokeStyle { Width = 0.8, Join = LineJoin.Round },
+            [[(4.00, 6.00), (11.88, 7.39), (19.13, 10.77), (26.65, 8.03), (30.65, 14.96), (35.79, 8.83), (35.79, 16.83), (36.49, 8.86), (43.74, 5.48)]], closed: false);
+        yield return StrokeScene("stroke-thin-round-ring", new StrokeStyle { Width = 1.5, Join = LineJoin.Round },
+            [[(53.00, 44.00), (52.75, 45.22), (52.50, 46.39), (52.16, 47.50), (51.50, 48.50), (50.48, 49.36), (49.35, 50.06), (48.33, 50.58), (47.33, 50.89),
+              (46.13, 51.00), (44.75, 50.89), (43.46, 50.58), (42.45, 50.06), (41.62, 49.36), (40.75, 48.50), (39.88, 47.50), (39.27, 46.39), (39.08, 45.22),
+              (39.13, 44.00), (39.21, 42.78), (39.35, 41.61), (39.79, 40.50), (40.63, 39.50), (41.64, 38.64), (42.59, 37.94), (43.51, 37.42), (44.64, 37.11),
+              (46.01, 37.00), (47.36, 37.11), (48.46, 37.42), (49.39, 37.94), (50.37, 38.64), (51.40, 39.50), (52.21, 40.50), (52.63, 41.61), (52.77, 42.78)]], closed: true);
         yield return HatchScene("hatch-45", new HatchStyle { Paint = Blue, Spacing = 6, LineWidth = 2, AngleDegrees = 45 });
         yield return HatchScene("hatch-0-translucent", new HatchStyle { Paint = TranslucentGreen, Spacing = 5.5, LineWidth = 1.3, AngleDegrees = 0, OriginY = 0.4 });
     }
