@@ -73,9 +73,7 @@ internal sealed class LayerAccumulator
                     continue;
                 }
 
-                lastCoverage = coverage;
-                lastAccumulated = src;
-                lastBelow = Unsafe.ReadUnaligned<uint>(ref below);
+                var accumulatedHere = src;
                 if (coverage > 1f)
                 {
                     src *= 1f / coverage;
@@ -83,15 +81,19 @@ internal sealed class LayerAccumulator
 
                 var alpha = src.GetElement(3);
                 lastOpaque = alpha == 255f;
-                if (!lastOpaque)
+                if (lastOpaque)
                 {
-                    var keep = 1f - (alpha / 255f);
-                    src += Vector128.Create((float)below, Unsafe.Add(ref below, 1), Unsafe.Add(ref below, 2), Unsafe.Add(ref below, 3)) * keep;
+                    Unsafe.WriteUnaligned(ref below, Packed(src, half, max));
+                    continue;
                 }
 
-                var channels = Vector128.ConvertToInt32(Vector128.Min(src + half, max)); // 0..255 each
-                var bytes = Vector128.Narrow(Vector128.Narrow(channels, channels), Vector128<short>.Zero);
-                lastResult = bytes.AsUInt32().ToScalar();
+                var belowWord = Unsafe.ReadUnaligned<uint>(ref below);
+                var keep = 1f - (alpha / 255f);
+                src += Vector128.Create((float)below, Unsafe.Add(ref below, 1), Unsafe.Add(ref below, 2), Unsafe.Add(ref below, 3)) * keep;
+                lastCoverage = coverage;
+                lastAccumulated = accumulatedHere;
+                lastBelow = belowWord;
+                lastResult = Packed(src, half, max);
                 Unsafe.WriteUnaligned(ref below, lastResult);
             }
 
@@ -101,6 +103,14 @@ internal sealed class LayerAccumulator
 
         _minX = _minY = int.MaxValue;
         _maxX = _maxY = -1;
+    }
+
+    /// <summary>Premultiplied channels in 0..255 rounded and packed in channel order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Packed(Vector128<float> premultiplied, Vector128<float> half, Vector128<float> max)
+    {
+        var channels = Vector128.ConvertToInt32(Vector128.Min(premultiplied + half, max)); // 0..255 each
+        return Vector128.Narrow(Vector128.Narrow(channels, channels), Vector128<short>.Zero).AsUInt32().ToScalar();
     }
 
     /// <summary>Adds one row of coverage for a paint whose premultiplied colour is (r, g, b, a) in 0..255.</summary>
