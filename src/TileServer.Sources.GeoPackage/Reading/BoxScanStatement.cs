@@ -16,10 +16,6 @@ internal sealed class BoxScanStatement : IDisposable
 {
     private const int SqliteRow = 100;
     private const int SqliteDone = 101;
-    private const int SqliteInteger = 1;
-    private const int SqliteFloat = 2;
-    private const int SqliteText = 3;
-    private const int SqliteNull = 5;
 
     private readonly sqlite3 database;
     private readonly sqlite3_stmt statement;
@@ -66,7 +62,7 @@ internal sealed class BoxScanStatement : IDisposable
 
     public double Double(int ordinal) => SqliteColumnCalls.Double(handle, ordinal);
 
-    public bool IsNull(int ordinal) => SqliteColumnCalls.Type(handle, ordinal) == SqliteNull;
+    public bool IsNull(int ordinal) => SqliteColumnCalls.Type(handle, ordinal) == SqliteColumnCalls.NullClass;
 
     /// <summary>The value's storage class: 1 integer, 2 real, 3 text, 4 blob, 5 NULL (SQLite "Datatypes").</summary>
     public int StorageClass(int ordinal) => SqliteColumnCalls.Type(handle, ordinal);
@@ -94,15 +90,15 @@ internal sealed class BoxScanStatement : IDisposable
     public object? Value(int ordinal, FieldType type, Utf8TextInterner? interner = null)
     {
         var storageClass = SqliteColumnCalls.Type(handle, ordinal);
-        if (storageClass == SqliteText && type == FieldType.Text && interner is not null)
+        if (storageClass == SqliteColumnCalls.TextClass && type == FieldType.Text && interner is not null)
             return interner.Get(Utf8(ordinal));
         object? stored = storageClass switch
         {
-            SqliteNull => null,
-            SqliteInteger => SqliteColumnCalls.Int64(handle, ordinal),
-            SqliteFloat => SqliteColumnCalls.Double(handle, ordinal),
+            SqliteColumnCalls.NullClass => null,
+            SqliteColumnCalls.IntegerClass => SqliteColumnCalls.Int64(handle, ordinal),
+            SqliteColumnCalls.FloatClass => SqliteColumnCalls.Double(handle, ordinal),
             // All of column_bytes, as SqliteDataReader reads it (an embedded NUL stays, as in the refined queries).
-            SqliteText => Encoding.UTF8.GetString(Utf8(ordinal)),
+            SqliteColumnCalls.TextClass => Encoding.UTF8.GetString(Utf8(ordinal)),
             _ => Array.Empty<byte>(), // A blob has no value in an attribute field; its bytes are never needed.
         };
         return stored is null ? null : FieldValueReading.Normalise(stored, type);

@@ -16,11 +16,6 @@ using TileServer.Sources.GeoPackage.Binary;
 /// </summary>
 internal sealed class GeoPackageRowReader : IStoredFeatureRowReader
 {
-    private const int SqliteInteger = 1;
-    private const int SqliteFloat = 2;
-    private const int SqliteText = 3;
-    private const int SqliteNull = 5;
-
     private readonly SqliteConnection connection;
     private readonly BoxScanStatement scan;
     private readonly CancellationTokenRegistration interruption;
@@ -39,7 +34,7 @@ internal sealed class GeoPackageRowReader : IStoredFeatureRowReader
         this.cancellationToken = cancellationToken;
         Fields = fields;
         types = fields.Select(f => f.Type).ToArray();
-        nativeClasses = types.Select(t => t switch { FieldType.Integer => SqliteInteger, FieldType.Real => SqliteFloat, _ => SqliteText }).ToArray();
+        nativeClasses = types.Select(t => t switch { FieldType.Integer => SqliteColumnCalls.IntegerClass, FieldType.Real => SqliteColumnCalls.FloatClass, _ => SqliteColumnCalls.TextClass }).ToArray();
         storedClasses = new int[types.Length];
         converted = new object?[types.Length];
         repairedText = new byte[]?[types.Length];
@@ -80,7 +75,7 @@ internal sealed class GeoPackageRowReader : IStoredFeatureRowReader
                 var stored = scan.StorageClass(i + 2);
                 storedClasses[i] = stored;
                 repairedLength[i] = -1;
-                if (stored != SqliteNull && stored != nativeClasses[i])
+                if (stored != SqliteColumnCalls.NullClass && stored != nativeClasses[i])
                     converted[i] = scan.Value(i + 2, types[i]);
             }
 
@@ -92,21 +87,21 @@ internal sealed class GeoPackageRowReader : IStoredFeatureRowReader
     public bool IsNull(int field)
     {
         var stored = storedClasses[field];
-        return stored == SqliteNull || (stored != nativeClasses[field] && converted[field] is null);
+        return stored == SqliteColumnCalls.NullClass || (stored != nativeClasses[field] && converted[field] is null);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public long GetInt64(int field) => storedClasses[field] == SqliteInteger ? scan.Int64(field + 2) : (long)converted[field]!;
+    public long GetInt64(int field) => storedClasses[field] == SqliteColumnCalls.IntegerClass ? scan.Int64(field + 2) : (long)converted[field]!;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public double GetDouble(int field) => storedClasses[field] == SqliteFloat ? scan.Double(field + 2) : (double)converted[field]!;
+    public double GetDouble(int field) => storedClasses[field] == SqliteColumnCalls.FloatClass ? scan.Double(field + 2) : (double)converted[field]!;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<byte> GetUtf8(int field)
     {
         if (repairedLength[field] >= 0)
             return repairedText[field].AsSpan(0, repairedLength[field]);
-        if (storedClasses[field] == SqliteText)
+        if (storedClasses[field] == SqliteColumnCalls.TextClass)
         {
             var text = scan.Utf8(field + 2);
             if (Utf8.IsValid(text))

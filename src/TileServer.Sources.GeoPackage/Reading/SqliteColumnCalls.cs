@@ -21,6 +21,18 @@ internal static class SqliteColumnCalls
 {
     private const string Library = "e_sqlite3";
 
+    /// <summary>Storage classes that sqlite3_column_type returns (SQLite, "Datatypes In SQLite").</summary>
+    public const int IntegerClass = 1;
+
+    /// <inheritdoc cref="IntegerClass"/>
+    public const int FloatClass = 2;
+
+    /// <inheritdoc cref="IntegerClass"/>
+    public const int TextClass = 3;
+
+    /// <inheritdoc cref="IntegerClass"/>
+    public const int NullClass = 5;
+
     [DllImport(Library, EntryPoint = "sqlite3_step")]
     public static extern int Step(nint statement);
 
