@@ -1,6 +1,7 @@
 namespace TileServer.Sources.PostGis.Tests;
 
 using System.Threading.Channels;
+using Npgsql;
 using TileServer.Core.Geometry;
 using TileServer.Sources.PostGis.Changes;
 using TileServer.Sources.PostGis.Import;
@@ -96,6 +97,35 @@ public sealed class ChangeListenerTests(PostGisDatabaseFixture database)
         var result = await source.CreateChangeListener().InstallTriggersAsync(CancellationToken.None);
         Assert.Equal([$"{database.Schema}.{name}"], result.Installed);
         Assert.Contains("view", result.Skipped[$"{database.Schema}.{view}"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_connection_lost_while_installing_fails_as_a_database_error_not_as_a_skip()
+    {
+        // The server dies (here: the installer's session is terminated) while the first of two tables waits for
+        // its lock. That is an outage, to be retried, not "this table cannot carry triggers"; and the next table
+        // must not be tried on the dead connection.
+        var first = $"{database.Schema}.{await PostGisLayerSetup.ImportParcelsAsync(database, 10)}";
+        var second = $"{database.Schema}.{await PostGisLayerSetup.ImportParcelsAsync(database, 10)}";
+        using var source = new PostGisFeatureSource("db", PostGisLayerSetup.Options(database) with { Tables = [first, second] });
+        await using var holder = await database.OpenAsync();
+        await using var hold = await holder.BeginTransactionAsync();
+        await using (var lockTable = new NpgsqlCommand($"LOCK TABLE {first} IN ACCESS EXCLUSIVE MODE", holder, hold))
+            await lockTable.ExecuteNonQueryAsync();
+
+        var install = source.CreateChangeListener().InstallTriggersAsync(CancellationToken.None);
+        var waiting = "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'tileserver:changes' AND wait_event_type = 'Lock'";
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (await database.ScalarAsync<long>(waiting) == 0)
+        {
+            Assert.True(clock.Elapsed < Patience, "the installer never waited for the lock");
+            await Task.Delay(50);
+        }
+
+        await database.ExecuteAsync("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'tileserver:changes'");
+        await hold.RollbackAsync();
+
+        await Assert.ThrowsAnyAsync<NpgsqlException>(() => install);
     }
 
     private async Task<(BoundingBox Box, long Fid)> BoxOfFirstRowAsync(string key)

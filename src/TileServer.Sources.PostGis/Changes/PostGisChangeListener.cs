@@ -43,7 +43,7 @@ public sealed class PostGisChangeListener
             await using var function = new NpgsqlCommand(ChangeTriggerSql.Function, connection);
             await function.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (PostgresException e)
+        catch (PostgresException e) when (connection.FullState != System.Data.ConnectionState.Broken)
         {
             foreach (var table in selected)
                 skipped[table.Info.Table] = $"cannot create the trigger function: {e.MessageText}";
@@ -71,8 +71,11 @@ public sealed class PostGisChangeListener
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 installed.Add(key);
             }
-            catch (PostgresException e)
+            catch (PostgresException e) when (connection.FullState != System.Data.ConnectionState.Broken)
             {
+                // A refusal (no privilege, not the owner) skips the table. A fatal error — the server shutting
+                // down, the session terminated — broke the connection: it propagates as the outage it is, since
+                // the rollback and the next table could only fail on the dead connection.
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
                 skipped[key] = e.MessageText;
             }

@@ -37,8 +37,10 @@ public sealed class PostGisChangeMonitor(ILayerCatalog catalog, ILayerChangeFeed
                     logger.LogWarning("PostGIS source {Source}: edits of {Table} will not invalidate cached tiles by themselves ({Reason})", source.Id, table, reason);
                 logger.LogInformation("PostGIS source {Source}: change triggers on {Count} tables", source.Id, result.Installed.Count);
             }
-            catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
+            catch (Exception e) when (e is Npgsql.NpgsqlException or IOException or TimeoutException or InvalidOperationException)
             {
+                // The same failures the listener rides out by reconnecting: an exception escaping here would fault
+                // this background service and stop the whole host (BackgroundServiceExceptionBehavior.StopHost).
                 logger.LogWarning(e, "PostGIS source {Source}: cannot install change triggers now; listening anyway", source.Id);
             }
         }
