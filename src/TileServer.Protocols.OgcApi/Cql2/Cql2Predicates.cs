@@ -46,7 +46,8 @@ internal sealed class Cql2Predicates(Cql2TokenCursor cursor, Func<Cql2Operand> o
         else if (cursor.TryWord("IN"))
             result = In(left);
         else
-            throw Cql2SyntaxError.At(cursor.Current, $"expected a comparison operator, LIKE, BETWEEN, IN or IS after {left.Token.Describe()}, found {cursor.Current.Describe()}");
+            throw Cql2SyntaxError.At(cursor.Current, $"expected a comparison operator, LIKE, BETWEEN, IN or IS after {left.Token.Describe()}, found {cursor.Current.Describe()}"
+                + (cursor.Current.Kind == Cql2TokenKind.Symbol ? " (arithmetic is not supported)" : ""));
         return not ? result.Negate() : result;
     }
 
