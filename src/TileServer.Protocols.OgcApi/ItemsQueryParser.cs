@@ -75,8 +75,10 @@ public static class ItemsQueryParser
     private static FeatureFilter? ParseFilter(IQueryCollection query, PublishedLayer layer)
     {
         string? language = query["filter-lang"];
-        if (!string.IsNullOrEmpty(language) && language != "cql2-text")
-            throw new InvalidParameterException("filter-lang", $"unsupported filter-lang '{language}' (this server reads cql2-text only)");
+        // "cql-text" is the pre-release name of the same text encoding (Part 3 drafts), which GDAL 3.6's OAPIF driver
+        // sends once /api lists it; the common subset (comparisons, LIKE, IS NULL, AND/OR/NOT) reads the same.
+        if (!string.IsNullOrEmpty(language) && language is not ("cql2-text" or "cql-text"))
+            throw new InvalidParameterException("filter-lang", $"unsupported filter-lang '{language}' (this server reads cql2-text only; cql-text is taken as cql2-text)");
         var filterCrs = OgcCrs.Parse("filter-crs", query["filter-crs"]);
         string? text = query["filter"];
         return string.IsNullOrWhiteSpace(text) ? null : Cql2Parser.Parse(text, layer, filterCrs);

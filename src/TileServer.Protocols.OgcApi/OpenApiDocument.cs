@@ -152,8 +152,10 @@ public static class OpenApiDocument
             ["filter"] = Query("filter", "A CQL2 text filter over the collection's queryables (see /collections/{id}/queryables), e.g. "
                 + "ydyhfldm LIKE '03%' AND mj > 10000; comparisons, LIKE, BETWEEN, IN, IS NULL, AND/OR/NOT, CASEI, S_INTERSECTS/S_DISJOINT/S_WITHIN/S_CONTAINS.",
                 new JsonObject { ["type"] = "string" }),
-            ["filter-lang"] = Query("filter-lang", "The filter language; only cql2-text.",
-                new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("cql2-text"), ["default"] = "cql2-text" }),
+            // cql-text, the draft name of the same encoding, is listed because GDAL 3.6's OAPIF driver only sends its
+            // -where clauses to the server when this enum holds "cql-text".
+            ["filter-lang"] = Query("filter-lang", "The filter language: cql2-text (cql-text, its pre-release name, is read the same way).",
+                new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("cql2-text", "cql-text"), ["default"] = "cql2-text" }),
             ["filter-crs"] = Query("filter-crs", "CRS of the geometry literals in filter (default CRS84; axis order per the CRS).",
                 new JsonObject { ["type"] = "string", ["format"] = "uri", ["enum"] = crsUris.DeepClone() }),
             ["sortby"] = Query("sortby", "Sort keys: queryables, each prefixed + (ascending, default) or - (descending), e.g. -mj,+bsm.",

@@ -86,6 +86,8 @@ public sealed class Cql2ParserTests
         Assert.Equal(new ComparisonFilter("ydyhflmc", ComparisonOperator.Equal, FilterValue.OfText("Abc"), MatchCase: false),
             Parse("CASEI(ydyhflmc) = casei('Abc')"));
         Assert.Equal(new LikeFilter("ydyhflmc", "a%", '%', '_', '\\', MatchCase: false), Parse("CASEI(ydyhflmc) LIKE 'a%'"));
+        // ILIKE (pre-release CQL, written by GDAL 3.6's OAPIF driver) is the same.
+        Assert.Equal(new LikeFilter("ydyhflmc", "a%", '%', '_', '\\', MatchCase: false), Parse("ydyhflmc ILIKE 'a%'"));
     }
 
     [Fact]

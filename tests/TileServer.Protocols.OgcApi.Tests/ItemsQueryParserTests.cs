@@ -123,6 +123,7 @@ public sealed class ItemsQueryParserTests
         Assert.Equal(new ComparisonFilter("ydyhflmc", ComparisonOperator.Equal, FilterValue.OfText("旱地")), filter.Operands[0]);
         Assert.Equal(new ComparisonFilter("mj", ComparisonOperator.Greater, FilterValue.OfReal(100)), filter.Operands[1]);
         Assert.Null(Parse(("filter", " ")).Request.Filter);
+        Assert.IsType<ComparisonFilter>(Parse(("filter", "(mj > 100)"), ("filter-lang", "cql-text")).Request.Filter);
         Assert.Null(Parse(("filter", "1=1")).Request.Filter);
     }
 

@@ -96,7 +96,7 @@ public sealed class Cql2Parser
     }
 
     private static bool IsPredicateKeyword(Cql2Token token) =>
-        token.Kind == Cql2TokenKind.Comparison || token.IsWord("IS") || token.IsWord("LIKE") || token.IsWord("BETWEEN")
+        token.Kind == Cql2TokenKind.Comparison || token.IsWord("IS") || token.IsWord("LIKE") || token.IsWord("ILIKE") || token.IsWord("BETWEEN")
         || token.IsWord("IN") || token.IsWord("NOT");
 
     /// <summary>A scalar operand: a property, a literal, or CASEI of one of them.</summary>

@@ -12,7 +12,7 @@ internal sealed class Cql2Predicates(Cql2TokenCursor cursor, Func<Cql2Operand> o
 {
     private static readonly HashSet<string> Keywords = new(StringComparer.OrdinalIgnoreCase)
     {
-        "AND", "OR", "NOT", "LIKE", "BETWEEN", "IN", "IS", "NULL",
+        "AND", "OR", "NOT", "LIKE", "ILIKE", "BETWEEN", "IN", "IS", "NULL",
     };
 
     public static bool IsKeyword(Cql2Token token) => token.Kind == Cql2TokenKind.Word && Keywords.Contains(token.Text);
@@ -40,7 +40,9 @@ internal sealed class Cql2Predicates(Cql2TokenCursor cursor, Func<Cql2Operand> o
         bool not = cursor.TryWord("NOT");
         Cql2Condition result;
         if (cursor.TryWord("LIKE"))
-            result = Like(left);
+            result = Like(left, caseInsensitive: false);
+        else if (cursor.TryWord("ILIKE"))
+            result = Like(left, caseInsensitive: true);
         else if (cursor.TryWord("BETWEEN"))
             result = Between(left);
         else if (cursor.TryWord("IN"))
@@ -75,7 +77,9 @@ internal sealed class Cql2Predicates(Cql2TokenCursor cursor, Func<Cql2Operand> o
         return Cql2Condition.Of(new ComparisonFilter(property.Field!.Name, op, Value(property.Field, literal), matchCase));
     }
 
-    private Cql2Condition Like(Cql2Operand left)
+    /// <summary>LIKE; ILIKE, a case-insensitive LIKE from the pre-release CQL drafts that GDAL 3.6 still writes for
+    /// OGR SQL's ILIKE, is read as CASEI(property) LIKE pattern.</summary>
+    private Cql2Condition Like(Cql2Operand left, bool caseInsensitive)
     {
         var field = Property(left, "LIKE");
         if (field.Type != FieldType.Text)
@@ -87,7 +91,8 @@ internal sealed class Cql2Predicates(Cql2TokenCursor cursor, Func<Cql2Operand> o
         if (trailing % 2 == 1)
             throw Cql2SyntaxError.At(pattern.Token, "the LIKE pattern ends with the escape character '\\'");
         // 21-065r2 §7: '%' matches any run of characters, '_' exactly one, '\' escapes either.
-        return Cql2Condition.Of(new LikeFilter(field.Name, pattern.Text, '%', '_', '\\', CaseSensitivity(left, pattern)));
+        bool matchCase = CaseSensitivity(left, pattern) && !caseInsensitive;
+        return Cql2Condition.Of(new LikeFilter(field.Name, pattern.Text, '%', '_', '\\', matchCase));
     }
 
     private Cql2Condition Between(Cql2Operand left)
