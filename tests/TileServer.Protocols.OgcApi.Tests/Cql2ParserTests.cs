@@ -180,6 +180,18 @@ public sealed class Cql2ParserTests
     }
 
     [Fact]
+    public void Deep_nesting_is_refused_before_it_can_exhaust_the_stack()
+    {
+        var (service, _) = SampleCatalog.Create();
+        string deep = new string('(', 5000) + "mj > 1" + new string(')', 5000);
+        var error = Assert.Throws<InvalidParameterException>(() => Cql2Parser.Parse(deep, service.Layer("ghyd"), OgcCrs.Default));
+        Assert.Contains("nests deeper", error.Message, StringComparison.Ordinal);
+        string nots = string.Concat(Enumerable.Repeat("NOT ", 5000)) + "mj > 1";
+        Assert.Throws<InvalidParameterException>(() => Cql2Parser.Parse(nots, service.Layer("ghyd"), OgcCrs.Default));
+        Assert.IsType<ComparisonFilter>(Parse(new string('(', 30) + "mj > 1" + new string(')', 30)));
+    }
+
+    [Fact]
     public void A_latitude_first_crs_rejects_a_longitude_in_the_latitude_place()
     {
         var (service, _) = SampleCatalog.Create();

@@ -38,7 +38,7 @@ internal sealed class Cql2GeometryReader(Cql2TokenCursor cursor)
                 "MULTIPOINT" => Factory.CreateMultiPoint(Wrapped(() => List(MultiPointMember))),
                 "MULTILINESTRING" => Factory.CreateMultiLineString(Wrapped(() => List(Line))),
                 "MULTIPOLYGON" => Factory.CreateMultiPolygon(Wrapped(() => List(Polygon))),
-                "GEOMETRYCOLLECTION" => Factory.CreateGeometryCollection(Wrapped(() => List(Read))),
+                "GEOMETRYCOLLECTION" => Collection(keyword),
                 _ => throw Cql2SyntaxError.At(keyword, $"'{keyword.Text}' is not a geometry type"),
             };
         }
@@ -63,6 +63,14 @@ internal sealed class Cql2GeometryReader(Cql2TokenCursor cursor)
         if (x1 > x2 || y1 > y2)
             throw Cql2SyntaxError.At(keyword, "BBOX: the lower corner must not exceed the upper corner (boxes across the antimeridian are not supported)");
         return Factory.CreatePolygon([new(x1, y1), new(x2, y1), new(x2, y2), new(x1, y2), new(x1, y1)]);
+    }
+
+    private GeometryCollection Collection(Cql2Token keyword)
+    {
+        cursor.Descend(keyword);
+        var members = Wrapped(() => List(Read));
+        cursor.Ascend();
+        return Factory.CreateGeometryCollection(members);
     }
 
     private LineString Line() => Factory.CreateLineString(Wrapped(() => List(Coordinate)));

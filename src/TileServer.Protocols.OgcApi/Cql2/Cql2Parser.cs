@@ -68,15 +68,26 @@ public sealed class Cql2Parser
         return operands.Count == 1 ? operands[0] : Cql2Condition.And(operands);
     }
 
-    private Cql2Condition Not() => cursor.TryWord("NOT") ? Not().Negate() : Primary();
+    private Cql2Condition Not()
+    {
+        var token = cursor.Current;
+        if (!cursor.TryWord("NOT"))
+            return Primary();
+        cursor.Descend(token);
+        var negated = Not().Negate();
+        cursor.Ascend();
+        return negated;
+    }
 
     private Cql2Condition Primary()
     {
         var token = cursor.Current;
         if (cursor.TryKind(Cql2TokenKind.LeftParen))
         {
+            cursor.Descend(token);
             var inner = Or();
             cursor.Expect(Cql2TokenKind.RightParen, "')'");
+            cursor.Ascend();
             return inner;
         }
 

@@ -5,11 +5,24 @@ using System.Globalization;
 /// <summary>Reads a token list front to back for the recursive-descent parser and the geometry reader.</summary>
 internal sealed class Cql2TokenCursor(IReadOnlyList<Cql2Token> tokens)
 {
+    /// <summary>Nesting allowed for parentheses, NOT and geometry collections: the parser and the sources' SQL
+    /// translators recurse once per level, so an unbounded filter could exhaust the stack and end the process.</summary>
+    public const int MaxDepth = 40;
+
     private int index;
+    private int depth;
 
     public Cql2Token Current => tokens[index];
 
     public Cql2Token PeekNext => tokens[Math.Min(index + 1, tokens.Count - 1)];
+
+    public void Descend(Cql2Token at)
+    {
+        if (++depth > MaxDepth)
+            throw Cql2SyntaxError.At(at, $"the filter nests deeper than {MaxDepth} levels");
+    }
+
+    public void Ascend() => depth--;
 
     public Cql2Token Next()
     {
