@@ -32,6 +32,21 @@ public sealed partial class OgcApiCql2Tests(SampleServerFixture server) : IClass
     }
 
     [Fact]
+    public async Task Constant_filters_select_everything_or_nothing_and_html_pages_carry_the_filter()
+    {
+        using var client = server.CreateClient();
+        using var all = await GetJsonAsync(client, "/collections/czkfbj/items?limit=1");
+        using var always = await GetJsonAsync(client, "/collections/czkfbj/items?limit=1&filter=1%3D1");
+        using var never = await GetJsonAsync(client, "/collections/czkfbj/items?limit=1&filter=1%3D2%20OR%20FALSE");
+        Assert.Equal(all.RootElement.GetProperty("numberMatched").GetInt64(), always.RootElement.GetProperty("numberMatched").GetInt64());
+        Assert.Equal(0, never.RootElement.GetProperty("numberMatched").GetInt64());
+        Assert.Equal(0, never.RootElement.GetProperty("features").GetArrayLength());
+
+        string html = await client.GetStringAsync("/collections/czkfbj/items?f=html&limit=2&filter=mj%20%3E%20100000");
+        Assert.Contains("filter=mj%20%3E%20100000", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Spatial_literals_in_lat_first_4490_select_what_crs84_selects()
     {
         using var client = server.CreateClient();
