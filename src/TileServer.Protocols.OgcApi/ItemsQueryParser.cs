@@ -7,13 +7,18 @@ using TileServer.Core.Errors;
 using TileServer.Core.Features.Filtering;
 using TileServer.Core.Geometry;
 using TileServer.Core.Layers;
+using TileServer.Protocols.OgcApi.Cql2;
 using TileServer.Services.Features;
 
-/// <summary>Translates the query parameters of <c>/collections/{id}/items</c> (Part 1 §7.15, Part 2 §6.3–6.4) into a
+/// <summary>Translates the query parameters of <c>/collections/{id}/items</c> (Part 1 §7.15, Part 2 §6.3–6.4, Part 3 §8
+/// filter, Part 5 sortby) into a
 /// <see cref="FeatureRequest"/>. Every problem is an <see cref="InvalidParameterException"/> naming the parameter.</summary>
 public static class ItemsQueryParser
 {
-    private static readonly HashSet<string> Standard = new(StringComparer.Ordinal) { "f", "limit", "offset", "bbox", "bbox-crs", "crs", "datetime" };
+    private static readonly HashSet<string> Standard = new(StringComparer.Ordinal)
+    {
+        "f", "limit", "offset", "bbox", "bbox-crs", "crs", "datetime", "filter", "filter-lang", "filter-crs", SortByParser.Parameter,
+    };
 
     public static ItemsQuery Parse(IQueryCollection query, PublishedLayer layer, OgcApiOptions options)
     {
@@ -48,17 +53,35 @@ public static class ItemsQueryParser
         var bboxCrs = OgcCrs.Parse("bbox-crs", query["bbox-crs"]);
         BoundingBox? bounds = string.IsNullOrEmpty(query["bbox"]) ? null : ParseBbox(query["bbox"]!, bboxCrs);
         ValidateDatetime(query["datetime"]);
+        if (ParseFilter(query, layer) is { } cql2)
+            filters.Add(cql2);
 
         var request = new FeatureRequest
         {
             LayerId = layer.Id,
             Bounds = bounds,
             Filter = filters.Count switch { 0 => null, 1 => filters[0], _ => new AndFilter(filters) },
+            SortBy = SortByParser.Parse(query[SortByParser.Parameter], layer),
             Offset = offset,
             Limit = limit,
             OutputCrs = crs.Crs,
         };
         return new ItemsQuery(request, crs, limit, offset);
+    }
+
+    /// <summary>Part 3 §8 (/req/filter/filter-param, filter-lang-param, filter-crs-param): a CQL2 text filter; the
+    /// only language offered is cql2-text (the default), filter-crs defaults to CRS84. Null when the filter is
+    /// absent or always true.</summary>
+    private static FeatureFilter? ParseFilter(IQueryCollection query, PublishedLayer layer)
+    {
+        string? language = query["filter-lang"];
+        // "cql-text" is the pre-release name of the same text encoding (Part 3 drafts), which GDAL 3.6's OAPIF driver
+        // sends once /api lists it; the common subset (comparisons, LIKE, IS NULL, AND/OR/NOT) reads the same.
+        if (!string.IsNullOrEmpty(language) && language is not ("cql2-text" or "cql-text"))
+            throw new InvalidParameterException("filter-lang", $"unsupported filter-lang '{language}' (this server reads cql2-text only; cql-text is taken as cql2-text)");
+        var filterCrs = OgcCrs.Parse("filter-crs", query["filter-crs"]);
+        string? text = query["filter"];
+        return string.IsNullOrWhiteSpace(text) ? null : Cql2Parser.Parse(text, layer, filterCrs);
     }
 
     /// <summary>§7.15.3: limit is an integer ≥ 1; above the declared maximum it is served as the maximum, not refused.</summary>

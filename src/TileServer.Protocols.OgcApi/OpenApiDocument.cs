@@ -38,7 +38,8 @@ public static class OpenApiDocument
             string collection = $"/collections/{id}";
             paths[collection] = Get($"Collection {id} ({title})", $"describe{op}", [Ref("f")], Ok(OgcMediaTypes.Json, OgcMediaTypes.Html));
             paths[$"{collection}/queryables"] = Get($"Queryables of {id}", $"getQueryables{op}", [Ref("f")], Ok(OgcMediaTypes.JsonSchema, OgcMediaTypes.Html));
-            var itemParameters = new List<JsonNode> { Ref("f"), Ref("limit"), Ref("offset"), Ref("bbox"), Ref("bbox-crs"), Ref("crs"), Ref("datetime") };
+            var itemParameters = new List<JsonNode> { Ref("f"), Ref("limit"), Ref("offset"), Ref("bbox"), Ref("bbox-crs"), Ref("crs"), Ref("datetime"),
+                Ref("filter"), Ref("filter-lang"), Ref("filter-crs"), Ref("sortby") };
             foreach (var field in layer.ExposedFields)
             {
                 itemParameters.Add(new JsonObject
@@ -148,6 +149,17 @@ public static class OpenApiDocument
             ["crs"] = Query("crs", "CRS of the returned geometries (default CRS84).", new JsonObject { ["type"] = "string", ["format"] = "uri", ["enum"] = crsUris }),
             ["datetime"] = Query("datetime", "An instant or interval (RFC 3339); the layers have no temporal property, so it does not narrow the result.",
                 new JsonObject { ["type"] = "string" }),
+            ["filter"] = Query("filter", "A CQL2 text filter over the collection's queryables (see /collections/{id}/queryables), e.g. "
+                + "ydyhfldm LIKE '03%' AND mj > 10000; comparisons, LIKE, BETWEEN, IN, IS NULL, AND/OR/NOT, CASEI, S_INTERSECTS/S_DISJOINT/S_WITHIN/S_CONTAINS.",
+                new JsonObject { ["type"] = "string" }),
+            // cql-text, the draft name of the same encoding, is listed because GDAL 3.6's OAPIF driver only sends its
+            // -where clauses to the server when this enum holds "cql-text".
+            ["filter-lang"] = Query("filter-lang", "The filter language: cql2-text (cql-text, its pre-release name, is read the same way).",
+                new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("cql2-text", "cql-text"), ["default"] = "cql2-text" }),
+            ["filter-crs"] = Query("filter-crs", "CRS of the geometry literals in filter (default CRS84; axis order per the CRS).",
+                new JsonObject { ["type"] = "string", ["format"] = "uri", ["enum"] = crsUris.DeepClone() }),
+            ["sortby"] = Query("sortby", "Sort keys: queryables, each prefixed + (ascending, default) or - (descending), e.g. -mj,+bsm.",
+                new JsonObject { ["type"] = "array", ["minItems"] = 1, ["items"] = new JsonObject { ["type"] = "string", ["pattern"] = "^[+-]?[A-Za-z_][A-Za-z0-9_]*$" } }),
             ["featureId"] = Path("featureId", "The feature's integer id.", new JsonObject { ["type"] = "string" }),
             ["tileMatrixSetId"] = Path("tileMatrixSetId", "Tile matrix set",
                 new JsonObject { ["type"] = "string", ["enum"] = new JsonArray([.. TileMatrixSets.All.Select(s => (JsonNode)s.Id)]) }),

@@ -91,6 +91,12 @@ public sealed class ItemsQueryParserTests
     [InlineData("mj", "large")]
     [InlineData("secret", "1")]
     [InlineData("datetime", "yesterday")]
+    [InlineData("filter", "mj >")]
+    [InlineData("filter-lang", "cql2-json")]
+    [InlineData("filter-crs", "EPSG:4490")]
+    [InlineData("sortby", "nosuch")]
+    [InlineData("sortby", "-mj,,bsm")]
+    [InlineData("sortby", "mj,-mj")]
     public void Bad_values_name_their_parameter(string name, string value)
     {
         var error = Assert.Throws<InvalidParameterException>(() => Parse((name, value)));
@@ -108,5 +114,34 @@ public sealed class ItemsQueryParserTests
     public void A_repeated_parameter_is_refused()
     {
         Assert.Equal("limit", Assert.Throws<InvalidParameterException>(() => Parse(("limit", "1"), ("limit", "2"))).Parameter);
+    }
+
+    [Fact]
+    public void A_cql2_filter_joins_the_equality_parameters_with_and()
+    {
+        var filter = Assert.IsType<AndFilter>(Parse(("ydyhflmc", "旱地"), ("filter", "mj > 100"), ("filter-lang", "cql2-text")).Request.Filter);
+        Assert.Equal(new ComparisonFilter("ydyhflmc", ComparisonOperator.Equal, FilterValue.OfText("旱地")), filter.Operands[0]);
+        Assert.Equal(new ComparisonFilter("mj", ComparisonOperator.Greater, FilterValue.OfReal(100)), filter.Operands[1]);
+        Assert.Null(Parse(("filter", " ")).Request.Filter);
+        Assert.IsType<ComparisonFilter>(Parse(("filter", "(mj > 100)"), ("filter-lang", "cql-text")).Request.Filter);
+        Assert.Null(Parse(("filter", "1=1")).Request.Filter);
+    }
+
+    [Fact]
+    public void Filter_crs_sets_the_axis_order_of_spatial_literals()
+    {
+        var lonFirst = Assert.IsType<SpatialFilter>(Parse(("filter", "S_INTERSECTS(geometry, BBOX(118.7,40.9,118.8,41.0))")).Request.Filter);
+        var latFirst = Assert.IsType<SpatialFilter>(Parse(("filter", "S_INTERSECTS(geometry, BBOX(40.9,118.7,41.0,118.8))"),
+            ("filter-crs", "http://www.opengis.net/def/crs/EPSG/0/4490")).Request.Filter);
+        Assert.Equal(lonFirst.Envelope, latFirst.Envelope);
+        Assert.Equal(118.7, lonFirst.Envelope.MinX, 9);
+    }
+
+    [Fact]
+    public void Sortby_reads_signs_and_a_plus_decoded_to_a_space()
+    {
+        var keys = Parse(("sortby", "-mj, bsm,+ydyhflmc")).Request.SortBy;
+        Assert.Equal([new SortKey("mj", Descending: true), new SortKey("bsm"), new SortKey("ydyhflmc")], keys);
+        Assert.Empty(Parse().Request.SortBy);
     }
 }

@@ -13,6 +13,11 @@ public sealed class PostGisOgcApiTests(PostGisServerFixture postgis, SampleServe
     [InlineData("/collections/yjjbnt/items?xzqdm=130881&limit=7&offset=14")]
     [InlineData("/collections/stbhhx/items?limit=5&offset=160&crs=http://www.opengis.net/def/crs/EPSG/0/4549")]
     [InlineData("/collections/czkfbj/items?bbox=118.6,40.9,118.8,41.1&limit=100")]
+    // CQL2 filters (Part 3) and sortby: both sources translate the same filter tree to their own SQL.
+    [InlineData("/collections/ghyd/items?filter=ydyhfldm%20LIKE%20%2703%25%27%20AND%20mj%20%3E%2010000&sortby=-mj,bsm&limit=20&offset=20")]
+    [InlineData("/collections/czkfbj/items?filter=S_INTERSECTS(geometry,POLYGON((118.6%2040.9,118.8%2040.9,118.8%2041.1,118.6%2041.1,118.6%2040.9)))&limit=100")]
+    [InlineData("/collections/yjjbnt/items?filter=CASEI(xzqmc)%20LIKE%20%27%25%E5%B9%B3%E6%B3%89%25%27%20AND%20NOT%20yjjbntmj%20BETWEEN%201000%20AND%205000&sortby=yjjbntmj,bsm&limit=10&offset=5")]
+    [InlineData("/collections/czkfbj/items?filter=S_WITHIN(geometry,BBOX(4500000,350000,4600000,450000))&filter-crs=http://www.opengis.net/def/crs/EPSG/0/4549&limit=50")]
     public async Task Items_equal_those_served_from_the_geopackage(string url)
     {
         using var pgClient = postgis.CreateClient();
