@@ -1,4 +1,4 @@
-namespace TileServer.Protocols.OgcApi.Tests;
+namespace TileServer.Protocols.OgcApi.Tests.Cql2;
 
 using TileServer.Core.Crs;
 using TileServer.Core.Errors;
