@@ -88,13 +88,16 @@ public sealed class CentreLineSimplifierTests
     public void A_vertex_with_a_nan_coordinate_is_not_silently_dropped()
     {
         // Every distance measured from a NaN vertex is NaN: those are kept, and the stroker sees the vertex as before.
-        var line = Open([(0, 0), (1, 0), (2, 0), (3, 0), (4, double.NaN), (5, 0), (6, 0)]);
-        var simplified = new VectorPath();
+        foreach (var length in new[] { 7, 40 }) // Below and above the length the vectorised scan starts at.
+        {
+            var line = Open([.. Enumerable.Range(0, length).Select(i => ((double)i, i == length / 2 ? double.NaN : 0))]);
+            var simplified = new VectorPath();
 
-        var result = simplifier.Simplify(line, simplified) ? simplified : line;
+            var result = simplifier.Simplify(line, simplified) ? simplified : line;
 
-        Assert.Contains(Points(result), p => double.IsNaN(p.Y));
-        Assert.Equal((6.0, 0.0), Points(result)[^1]);
+            Assert.Contains(Points(result), p => double.IsNaN(p.Y));
+            Assert.Equal((length - 1.0, 0.0), Points(result)[^1]);
+        }
     }
 
     [Fact]
