@@ -6,8 +6,11 @@
 # styles/landuse.json) and as the control-line composite (yjjbnt, stbhhx, czkfbj; styles/control_lines.json).
 # Data: the benchmark GeoPackage of the default 平泉 sample (generated on first use), read by both sides —
 # ours through the GeoPackage source, Mapnik through its ogr plugin.
-# Ours: in process, no cache (RasterTileService.ProduceAsync, `TileServer.Benchmarks render-tiles`),
-# JIT fully optimising from the start (TieredCompilation=0). Mapnik: benchmarks/mapnik_render.py
+# Ours: in process, no cache (RasterTileService.ProduceAsync, `TileServer.Benchmarks render-tiles`), in one of two
+# runtime configurations (RUNTIME=...): `fullopts` (the default here so far) has the JIT fully optimising from the
+# start (TieredCompilation=0, no profile); `tiered` runs with the runtime's defaults, as the server does (tiered
+# compilation with dynamic PGO), after WARMUP seconds (default 10) of rendering the whole list so that the hot
+# methods have been recompiled at tier 1 before the timed renders. Mapnik: benchmarks/mapnik_render.py
 # (Debian python3-mapnik via /usr/bin/python3), render + png8 encode. Both: one warm-up render per tile,
 # then ROUNDS timed renders, in PASSES alternating passes; the medians of wall time and of process CPU time (clock_gettime
 # CLOCK_PROCESS_CPUTIME_ID on both sides) are reported. The ratio is taken on CPU time, which other jobs on
@@ -20,6 +23,8 @@ rounds=${ROUNDS:-15}
 # The two renderers alternate PASSES times, and each tile's medians are taken over the passes too, so a
 # burst of load on the machine during one side's turn does not decide the ratio.
 passes=${PASSES:-3}
+runtime=${RUNTIME:-fullopts}
+warmup=${WARMUP:-10}
 out=${OUT:-$(mktemp -d)}
 mkdir -p "$out"
 bench=benchmarks/TileServer.Benchmarks/bin/Release/net10.0/TileServer.Benchmarks.dll
@@ -39,9 +44,14 @@ for z in (8, 12, 14, 16):
             print(layers, z, x, y, "#", name)
 PY
 
+echo "runtime: $runtime$([ "$runtime" = tiered ] && echo " (warm-up ${warmup} s)")"
 echo "load before: $(cat /proc/loadavg)"
 for pass in $(seq 1 "$passes"); do
-  DOTNET_TieredCompilation=0 dotnet "$bench" render-tiles "$tiles" "$rounds" "$out/ours" >"$out/ours.$pass.txt"
+  if [ "$runtime" = tiered ]; then
+    dotnet "$bench" render-tiles "$tiles" "$rounds" "$out/ours" --warmup "$warmup" >"$out/ours.$pass.txt"
+  else
+    DOTNET_TieredCompilation=0 dotnet "$bench" render-tiles "$tiles" "$rounds" "$out/ours" >"$out/ours.$pass.txt"
+  fi
   /usr/bin/python3 benchmarks/mapnik_render.py "$gpkg" styles "$tiles" "$rounds" "$out/mapnik" >"$out/mapnik.$pass.txt"
 done
 echo "load after:  $(cat /proc/loadavg)"

@@ -2,9 +2,9 @@ using BenchmarkDotNet.Running;
 using TileServer.Benchmarks;
 
 // Run: dotnet run -c Release --project benchmarks/TileServer.Benchmarks -- --filter '*' [--job short --inProcess]
-//      dotnet run -c Release --project benchmarks/TileServer.Benchmarks -- render-tiles <tiles.txt> <rounds>
+//      dotnet run -c Release --project benchmarks/TileServer.Benchmarks -- render-tiles <tiles.txt> <rounds> [png dir] [--warmup S]
 //        renders z/x/y lines in process without cache and prints per-tile median ms and PNG bytes
-//        (used by benchmarks/raster-vs-mapnik.sh).
+//        (used by benchmarks/raster-vs-mapnik.sh); --warmup renders the whole list for S seconds first.
 //      … -- scan-tiles <tiles.txt> <rounds> [streamed]   times only the GeoPackage scans of those tiles (the row
 //        scan the renderer uses, or with "streamed" QueryAsync's records)
 //      … -- encode-tiles <tiles.txt> <rounds> [Fast|Balanced|Smallest] [png dir]   the PNG encoder alone on
@@ -22,7 +22,11 @@ if (args.Length > 0 && args[0] == "sample-path")
 
 if (args.Length > 0 && args[0] == "render-tiles")
 {
-    await TileListRenderer.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5, args.Length > 3 ? args[3] : null);
+    // "--warmup S" (anywhere after the verb): render the list for S seconds before timing (see TileListRenderer).
+    int warmupAt = Array.IndexOf(args, "--warmup");
+    double warmupSeconds = warmupAt > 0 ? double.Parse(args[warmupAt + 1], System.Globalization.CultureInfo.InvariantCulture) : 0;
+    string[] positional = warmupAt > 0 ? [.. args[..warmupAt], .. args[(warmupAt + 2)..]] : args;
+    await TileListRenderer.RunAsync(positional[1], positional.Length > 2 ? int.Parse(positional[2], System.Globalization.CultureInfo.InvariantCulture) : 5, positional.Length > 3 ? positional[3] : null, warmupSeconds);
     return;
 }
 

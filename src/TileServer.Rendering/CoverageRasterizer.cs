@@ -186,8 +186,7 @@ internal sealed class CoverageRasterizer
 
     /// <summary>Rasterizes an edge already inside [0, width·SubColumns] × [0, height·SubRows] (cell units).</summary>
     /// <remarks>
-    /// Works pixel row by pixel row: the bounds and the touched-pixel flags are updated once per pixel row
-    /// rather than per strip, and each strip's bottom x is the next strip's top x. A strip's piece of an edge
+    /// Each strip's bottom x is the next strip's top x. A strip's piece of an edge
     /// up to two cells wide per strip is deposited without branching on the cells it reaches (flatter edges:
     /// <see cref="FlatEdges"/>). Indices are in range by construction (x ∈ [0, width·SubColumns], plus the four spare cells of every row), so the cells are
     /// addressed without bounds checks.
@@ -232,44 +231,33 @@ internal sealed class CoverageRasterizer
             return;
         }
 
-        // x is monotonic along the edge: a pixel row's leftmost and rightmost x are at its first and last strip.
-        var rising = slope >= 0;
-        var steep = Math.Abs(slope) <= 1;
+        // One loop over the edge's strips, without an inner loop per pixel row whose exit the branch predictor misses
+        // on the short edges of a dense tile. Each strip flags the (at most two) pixels its cells lie in.
+        var reach = Math.Abs(slope) <= 1 ? 2 : 3; // Cells col … col + reach may receive area.
         ref var cells = ref MemoryMarshal.GetArrayDataReference(_accumulation);
         var xTop = x0;
-        var row = firstRow;
-        while (row <= lastRow)
+        for (var row = firstRow; row <= lastRow; row++)
         {
-            var pixelRow = row / SubRows;
-            var pixelRowEnd = Math.Min(lastRow, (pixelRow * SubRows) + SubRows - 1);
-            var rowOrigin = (pixelRow * _pixelRowStride) - (pixelRow * SubRows);
-            var pixelRowStartX = xTop;
-            for (; row <= pixelRowEnd; row++)
+            var top = double.MaxNative(y0, row);
+            var bottom = double.MinNative(y1, row + 1.0);
+            var xBottom = bottom >= y1 ? x1 : x0 + ((bottom - y0) * slope);
+            var height = (bottom - top) * direction;
+            var xa = double.MinNative(xTop, xBottom);
+            var xb = double.MaxNative(xTop, xBottom);
+            var col = double.ConvertToIntegerNative<int>(xa);
+            var pixelRow = (int)((uint)row / SubRows); // Unsigned: a shift, without the rounding fix-up for negatives.
+            ref var first = ref Unsafe.Add(ref cells, (pixelRow * _pixelRowStride) + (int)((uint)row % SubRows) + (col * SubRows));
+            if (reach == 2)
             {
-                var top = double.MaxNative(y0, row);
-                var bottom = double.MinNative(y1, row + 1.0);
-                var xBottom = bottom >= y1 ? x1 : x0 + ((bottom - y0) * slope);
-                var height = (bottom - top) * direction;
-                var xa = double.MinNative(xTop, xBottom);
-                var xb = double.MaxNative(xTop, xBottom);
-                var col = double.ConvertToIntegerNative<int>(xa);
-                var at = rowOrigin + row + (col * SubRows);
-                if (steep)
-                {
-                    CellArithmetic.DepositAcrossOneBorder(ref Unsafe.Add(ref cells, at), col, xa, xb, height, heightPerX);
-                }
-                else
-                {
-                    CellArithmetic.DepositAcrossTwoBorders(ref Unsafe.Add(ref cells, at), col, xa, xb, height, heightPerX);
-                }
-
-                xTop = xBottom;
+                CellArithmetic.DepositAcrossOneBorder(ref first, col, xa, xb, height, heightPerX);
+            }
+            else
+            {
+                CellArithmetic.DepositAcrossTwoBorders(ref first, col, xa, xb, height, heightPerX);
             }
 
-            // Cells (int)low … (int)high + 1 may have received area: flag their pixels.
-            var low = rising ? pixelRowStartX : xTop;
-            var high = rising ? xTop : pixelRowStartX;
-            _touched.FlagRange(pixelRow, double.ConvertToIntegerNative<int>(low) / SubColumns, (double.ConvertToIntegerNative<int>(high) + 1) / SubColumns);
+            _touched.FlagPair(pixelRow, (int)((uint)col / SubColumns), (int)((uint)(col + reach) / SubColumns));
+            xTop = xBottom;
         }
     }
 

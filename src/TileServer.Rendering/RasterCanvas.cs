@@ -14,6 +14,8 @@ public sealed class RasterCanvas
     private readonly Stroker _stroker = new();
     private readonly Dasher _dasher = new();
     private readonly HatchClipper _hatchClipper = new();
+    private readonly CentreLineSimplifier _simplifier = new();
+    private readonly VectorPath _centreLine = new();
     private readonly VectorPath _outline = new();
     private readonly VectorPath _dashes = new();
     private LayerAccumulator? _layer;
@@ -82,6 +84,7 @@ public sealed class RasterCanvas
     }
 
     /// <summary>Strokes <paramref name="path"/>: the stroke outline is generated and filled non-zero.</summary>
+    /// <remarks>The centre line is simplified within <see cref="CentreLineSimplifier.Tolerance"/> px before it is outlined.</remarks>
     public void StrokePath(VectorPath path, StrokeStyle style, Paint paint)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -93,14 +96,21 @@ public sealed class RasterCanvas
         if (style.DashArray is { Length: > 0 })
         {
             _dashes.Reset();
-            if (_dasher.Dash(path, style, -margin, -margin, Width + margin, Height + margin, _dashes))
+            if (_dasher.Dash(source, style, -margin, -margin, Width + margin, Height + margin, _dashes))
             {
                 source = _dashes;
             }
         }
-        else if (StrokeCuller.Cull(path, -margin, -margin, Width + margin, Height + margin, _dashes))
+        else if (StrokeCuller.Cull(source, -margin, -margin, Width + margin, Height + margin, _dashes))
         {
             source = _dashes;
+        }
+
+        // After culling and dashing, which leave out what cannot reach the canvas: a 4,000-vertex red line around a
+        // tile is not simplified for the few of its segments the tile shows.
+        if (_simplifier.Simplify(source, _centreLine))
+        {
+            source = _centreLine;
         }
 
         _outline.Reset();

@@ -47,6 +47,16 @@ internal sealed class TouchedPixels
         Unsafe.Add(ref words, lastWord) |= highMask;
     }
 
+    /// <summary>Flags two columns of a row (possibly the same one).</summary>
+    /// <remarks>Inlined, without a branch: a strip's piece of a steep edge reaches at most two pixels.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void FlagPair(int row, int first, int second)
+    {
+        ref var words = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_bits), row * _wordsPerRow);
+        Unsafe.Add(ref words, first >> 6) |= 1UL << first; // C# masks the shift count to its low six bits.
+        Unsafe.Add(ref words, second >> 6) |= 1UL << second;
+    }
+
     /// <summary>First flagged column of <paramref name="row"/> at or after <paramref name="from"/>, or int.MaxValue.</summary>
     public int Next(int row, int from)
     {

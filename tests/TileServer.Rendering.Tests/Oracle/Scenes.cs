@@ -63,6 +63,12 @@ internal static class Scenes
               (46.13, 51.00), (44.75, 50.89), (43.46, 50.58), (42.45, 50.06), (41.62, 49.36), (40.75, 48.50), (39.88, 47.50), (39.27, 46.39), (39.08, 45.22),
               (39.13, 44.00), (39.21, 42.78), (39.35, 41.61), (39.79, 40.50), (40.63, 39.50), (41.64, 38.64), (42.59, 37.94), (43.51, 37.42), (44.64, 37.11),
               (46.01, 37.00), (47.36, 37.11), (48.46, 37.42), (49.39, 37.94), (50.37, 38.64), (51.40, 39.50), (52.21, 40.50), (52.63, 41.61), (52.77, 42.78)]], closed: true);
+        // Centre lines with several vertices per pixel, as parcel boundaries are at low zooms: the stroke is drawn
+        // from the line simplified within 0.05 px, the reference from every vertex.
+        yield return StrokeScene("stroke-dense-vertices-ring", new StrokeStyle { Width = 0.8, Join = LineJoin.Round },
+            [[.. Enumerable.Range(0, 720).Select(i => (32.3 + (20 * Math.Cos(i * Math.PI / 360)) + (0.03 * Math.Sin(i * 2.1)), 31.8 + (17 * Math.Sin(i * Math.PI / 360))))]], closed: true);
+        yield return StrokeScene("stroke-dense-vertices-wobble", new StrokeStyle { Width = 1.5, Join = LineJoin.Miter },
+            [[.. Enumerable.Range(0, 560).Select(i => (4 + (i * 0.1), 30 + (9 * Math.Sin(i * 0.025)) + (0.045 * Math.Sin(i * 1.3))))]], closed: false);
         yield return HatchScene("hatch-45", new HatchStyle { Paint = Blue, Spacing = 6, LineWidth = 2, AngleDegrees = 45 });
         yield return HatchScene("hatch-0-translucent", new HatchStyle { Paint = TranslucentGreen, Spacing = 5.5, LineWidth = 1.3, AngleDegrees = 0, OriginY = 0.4 });
     }

@@ -13,7 +13,7 @@ public sealed class GeoPackageChangeTests
     [Fact]
     public async Task Editing_the_file_invalidates_its_cached_tiles()
     {
-        string copy = Path.Combine(Directory.CreateTempSubdirectory("tileserver-change-").FullName, "edited.gpkg");
+        string copy = Path.Combine(TemporaryFolders.Create("tileserver-change-"), "edited.gpkg");
         File.Copy(SharedSample.GeoPackagePath, copy);
         using var server = SampleServerFixture.Create(new Dictionary<string, string?>
         {

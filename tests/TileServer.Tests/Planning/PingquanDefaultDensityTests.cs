@@ -17,7 +17,7 @@ public sealed class PingquanDefaultDensityTests(ITestOutputHelper output)
     public async Task Default_density_pingquan_meets_the_approved_targets()
     {
         var dataset = SampleGenerator.Generate(new SampleOptions { Units = ["130881"] });
-        string path = Path.Combine(Directory.CreateTempSubdirectory("tileserver-pingquan-").FullName, "sample.gpkg");
+        string path = Path.Combine(TemporaryFolders.Create("tileserver-pingquan-"), "sample.gpkg");
         GeoPackageWriter.Write(path, dataset.Layers);
         using var source = new GeoPackageFeatureSource("sample", path);
         var catalog = new LayerCatalog(

@@ -94,7 +94,7 @@ public sealed class PlanningGdalAgreementTests(PlanningGdalAgreementTests.Overla
         public OverlapSample()
         {
             Dataset = SampleGenerator.Generate(new SampleOptions { Units = Units, Density = SharedSample.Density });
-            string path = Path.Combine(Directory.CreateTempSubdirectory("tileserver-overlaps-").FullName, "sample.gpkg");
+            string path = Path.Combine(TemporaryFolders.Create("tileserver-overlaps-"), "sample.gpkg");
             GeoPackageWriter.Write(path, Dataset.Layers);
             source = new GeoPackageFeatureSource("sample", path);
             var catalog = new LayerCatalog(

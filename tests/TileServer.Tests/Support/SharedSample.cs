@@ -15,12 +15,12 @@ public static class SharedSample
 
     public static SampleDataset Dataset => LazyDataset.Value;
 
-    /// <summary>A GeoPackage of the sample in a per-run temp folder (removed by the OS's temp cleaning).</summary>
+    /// <summary>A GeoPackage of the sample in a per-run temp folder, removed when the test process exits.</summary>
     public static string GeoPackagePath => LazyPath.Value;
 
     private static string WriteGeoPackage()
     {
-        string path = Path.Combine(Directory.CreateTempSubdirectory("tileserver-sample-").FullName, "sample.gpkg");
+        string path = Path.Combine(TemporaryFolders.Create("tileserver-sample-"), "sample.gpkg");
         GeoPackageWriter.Write(path, Dataset.Layers);
         return path;
     }
