@@ -54,6 +54,16 @@ public static class WmtsEndpoints
 
         if (string.Equals(request, "GetCapabilities", StringComparison.OrdinalIgnoreCase))
         {
+            // 06-121r3 §7.3.2: AcceptVersions lists the versions the client can read, best first; when none of
+            // them is ours the answer is VersionNegotiationFailed (Table 25, without a locator).
+            string? acceptVersions = Parameter(query, "ACCEPTVERSIONS");
+            if (!string.IsNullOrEmpty(acceptVersions)
+                && !acceptVersions.Split(',').Any(v => v.Trim() == WmtsCapabilitiesDocument.Version))
+            {
+                return WmtsExceptionReport.ToResult(new WmtsError(WmtsExceptionCode.VersionNegotiationFailed, null,
+                    $"None of the versions '{acceptVersions}' is offered; this server speaks WMTS {WmtsCapabilitiesDocument.Version}."));
+            }
+
             return Capabilities(context);
         }
 

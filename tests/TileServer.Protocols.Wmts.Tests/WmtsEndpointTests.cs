@@ -59,6 +59,26 @@ public sealed class WmtsEndpointTests
         Assert.False(string.IsNullOrWhiteSpace(exception.Element(Ows + "ExceptionText")!.Value));
     }
 
+    /// <summary>06-121r3 §7.3.2: when AcceptVersions lists no version the server speaks, the answer is a
+    /// VersionNegotiationFailed exception (Table 25: no locator), not the 1.0.0 capabilities.</summary>
+    [Fact]
+    public async Task Capabilities_without_an_acceptable_version_fail_negotiation()
+    {
+        var exception = await Exception("?SERVICE=WMTS&REQUEST=GetCapabilities&AcceptVersions=2.0.0,1.1.0", 400);
+        Assert.Equal("VersionNegotiationFailed", exception.Attribute("exceptionCode")!.Value);
+        Assert.Null(exception.Attribute("locator"));
+    }
+
+    [Theory]
+    [InlineData("?SERVICE=WMTS&REQUEST=GetCapabilities&AcceptVersions=2.0.0,1.0.0")]
+    [InlineData("?service=wmts&request=getcapabilities&acceptversions=1.0.0")]
+    public async Task Capabilities_with_1_0_0_among_the_accepted_versions_are_served(string query)
+    {
+        var context = await Kvp(query);
+        Assert.Equal(200, context.Response.StatusCode);
+        Assert.StartsWith("text/xml", context.Response.ContentType, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task GetTile_kvp_and_rest_answer_the_same_png()
     {
