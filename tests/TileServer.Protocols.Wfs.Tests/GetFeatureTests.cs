@@ -281,4 +281,24 @@ public sealed class GetFeatureTests
         Assert.Equal(400, status);
         Assert.Contains("OperationParsingFailed", body, StringComparison.Ordinal);
     }
+
+    /// <summary>A DOCTYPE has no place in a WFS request (the schemas are XSD), and its entities let a few hundred
+    /// bytes expand to megabytes per request (an entity-expansion attack bounded only by .NET's 10 million
+    /// character limit). Both the POST body and the KVP filter refuse it as OperationParsingFailed.</summary>
+    [Fact]
+    public async Task Documents_with_a_dtd_are_refused()
+    {
+        const string Dtd = "<!DOCTYPE x [<!ENTITY a \"ghyd\">]>";
+        var (service, _) = WfsTestData.Create();
+        var (status, _, body) = await WfsTestData.RunAsync(service, "", Dtd
+            + "<wfs:GetFeature xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" service=\"WFS\" version=\"2.0.0\"><wfs:Query typeNames=\"&a;\"/></wfs:GetFeature>");
+        Assert.Equal(400, status);
+        Assert.Contains("OperationParsingFailed", body, StringComparison.Ordinal);
+
+        string filter = Uri.EscapeDataString(Dtd + "<fes:Filter xmlns:fes=\"http://www.opengis.net/fes/2.0\"><fes:PropertyIsEqualTo>"
+            + "<fes:ValueReference>bsm</fes:ValueReference><fes:Literal>&a;</fes:Literal></fes:PropertyIsEqualTo></fes:Filter>");
+        (status, _, body) = await WfsTestData.RunAsync(service, Base + "&filter=" + filter);
+        Assert.Equal(400, status);
+        Assert.Contains("OperationParsingFailed", body, StringComparison.Ordinal);
+    }
 }
