@@ -44,6 +44,7 @@ public static class ServerApplication
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.Services.AddProblemDetails();
         builder.Services.AddPublicCors();
+        builder.Services.AddTextCompression();
         builder.Services.AddExceptionHandler<Http.SourceUnavailableHandler>();
         builder.Services.AddSingleton(sp => ReadSettings(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton<ILayerCatalog>(sp => CatalogFactory.Open(
@@ -88,6 +89,7 @@ public static class ServerApplication
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCors();
+        app.UseResponseCompression();
         app.MapOgcApi(); // includes the landing page at /
         app.MapHealth();
         app.MapCachePurge();
