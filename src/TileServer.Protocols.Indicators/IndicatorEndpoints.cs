@@ -13,12 +13,15 @@ public static class IndicatorEndpoints
     public const string CsvContentType = "text/csv; charset=utf-8";
     private const int RetryAfterSeconds = 5;
 
+    /// <summary>RFC 9110 §9.1: HEAD wherever GET is served.</summary>
+    private static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
+
     public static IEndpointRouteBuilder MapIndicators(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/indicators", (HttpContext context, PlanningMonitor monitor) =>
+        app.MapMethods("/indicators", GetOrHead, (HttpContext context, PlanningMonitor monitor) =>
             Respond(context, monitor, null));
-        app.MapGet("/indicators/{xzqdm}", (HttpContext context, PlanningMonitor monitor, string xzqdm) =>
+        app.MapMethods("/indicators/{xzqdm}", GetOrHead, (HttpContext context, PlanningMonitor monitor, string xzqdm) =>
             Respond(context, monitor, xzqdm));
         return app;
     }

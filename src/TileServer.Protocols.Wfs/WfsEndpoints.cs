@@ -71,6 +71,8 @@ public static class WfsEndpoints
                     .ConfigureAwait(false);
                 return Results.Empty;
             case "GETPROPERTYVALUE":
+                if (p["outputFormat"] is { } valueFormat && WfsKvpQuery.Json(valueFormat))
+                    throw WfsException.Invalid("outputFormat", "GetPropertyValue answers a wfs:ValueCollection in XML only");
                 string reference = WfsFeatureTypes.LocalName(p.Required("valueReference"));
                 var query = WfsKvpQuery.Parse(p, features, options);
                 bool geometry = reference == WfsFeatureTypes.GeometryProperty(query.Layer);

@@ -114,7 +114,10 @@ public static class WfsFeatureResponder
     private static async Task WriteJsonAsync(Stream body, WfsQuery query, IAsyncEnumerator<FeatureItem> items, bool any,
         MatchCount matched, string timeStamp, string? next, string? previous, CancellationToken cancel)
     {
-        var options = new GeoJsonOptions { SwapAxes = query.Crs.SwapsAxes, IdPrefix = query.Layer.Id + "." };
+        // RFC 7946 §3.1.1: GeoJSON positions are always easting/longitude first. The latitude-first order of
+        // a URN or URI srsName (09-025r2 §7.9.2.4.4) governs GML only; following it here made the default
+        // (URN) output read as a latitude of 118° by GDAL and every GeoJSON library.
+        var options = new GeoJsonOptions { SwapAxes = false, IdPrefix = query.Layer.Id + "." };
         await using var json = new Utf8JsonWriter(body);
         if (query.SingleFeature)
         {
@@ -126,6 +129,7 @@ public static class WfsFeatureResponder
         json.WriteStartObject();
         json.WriteString("type", "FeatureCollection");
         json.WriteString("timeStamp", timeStamp);
+        WriteProjectedCrs(json, query);
         if (matched.IsExact)
             json.WriteNumber("numberMatched", matched.Value); // GeoJSON has no "unknown": left out, as OGC API does
         json.WriteStartArray("features");
@@ -146,6 +150,21 @@ public static class WfsFeatureResponder
         json.WriteEndArray();
         json.WriteEndObject();
         await json.FlushAsync(cancel).ConfigureAwait(false);
+    }
+
+    /// <summary>RFC 7946 has no CRS member, and its positions are lon/lat; for a projected srsName (3857, the
+    /// Gauss-Krüger zones) the 2008 GeoJSON "crs" member names the CRS, in the short EPSG:n form whose axis
+    /// order (easting first) is the one written, so GDAL and QGIS georeference the result.</summary>
+    private static void WriteProjectedCrs(Utf8JsonWriter json, WfsQuery query)
+    {
+        if (query.Crs.Crs.IsGeographic)
+            return;
+        json.WriteStartObject("crs");
+        json.WriteString("type", "name");
+        json.WriteStartObject("properties");
+        json.WriteString("name", query.Crs.Crs.ShortForm);
+        json.WriteEndObject();
+        json.WriteEndObject();
     }
 
     /// <summary>The current feature and the rest of the stream.</summary>

@@ -23,7 +23,8 @@ public static class WfsPostRequest
         XElement root;
         try
         {
-            var document = await XDocument.LoadAsync(context.Request.Body, LoadOptions.None, context.RequestAborted).ConfigureAwait(false);
+            using var reader = XmlReader.Create(context.Request.Body, WfsXml.RequestReaderSettings(async: true));
+            var document = await XDocument.LoadAsync(reader, LoadOptions.None, context.RequestAborted).ConfigureAwait(false);
             root = document.Root!;
         }
         catch (XmlException bad)

@@ -19,6 +19,16 @@ public static class WfsXml
         Async = async,
     };
 
+    /// <summary>Reader settings for request XML (POST bodies, KVP filters): no DOCTYPE. The WFS and FES
+    /// schemas are XSD, so a DTD is never needed, and its entities would let a small request expand into
+    /// megabytes (entity expansion); external resources are never fetched.</summary>
+    public static XmlReaderSettings RequestReaderSettings(bool async) => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        Async = async,
+    };
+
     public static byte[] Serialize(XDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);

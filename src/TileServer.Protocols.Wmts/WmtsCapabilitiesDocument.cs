@@ -13,6 +13,7 @@ public static class WmtsCapabilitiesDocument
 {
     public const string ContentType = "text/xml; charset=utf-8";
     public const string PngFormat = "image/png";
+    public const string Version = "1.0.0";
 
     private static readonly XNamespace Wmts = WmtsNamespaces.Wmts;
     private static readonly XNamespace Ows = WmtsNamespaces.Ows;
@@ -55,7 +56,7 @@ public static class WmtsCapabilitiesDocument
             Localized("Title", options.TitleZh, options.TitleEn),
             Localized("Abstract", options.AbstractZh, options.AbstractEn),
             new XElement(Ows + "ServiceType", "OGC WMTS"),
-            new XElement(Ows + "ServiceTypeVersion", "1.0.0"));
+            new XElement(Ows + "ServiceTypeVersion", Version));
 
     /// <summary>06-121r3 §7.4.6 and 07-057r7 §8.1 / §10.1: each operation lists its HTTP GET endpoints with a
     /// GetEncoding constraint (KVP or RESTful) so clients pick the encoding they support.</summary>

@@ -24,7 +24,7 @@ public static class WmtsEndpoints
         string[] methods = [HttpMethods.Get, HttpMethods.Head];
         app.MapMethods(WmtsRoutes.Kvp, methods, (Delegate)HandleKvpAsync);
         app.MapMethods(WmtsRoutes.RestCapabilities, methods, (HttpContext context) => Capabilities(context));
-        app.MapMethods(WmtsRoutes.RestTile, methods, (Delegate)HandleRestTileAsync);
+        app.MapMethods(WmtsRoutes.RestTile, methods, (Delegate)HandleRestTileWithExtensionAsync);
         app.MapMethods(WmtsRoutes.RestFeatureInfo, methods, (Delegate)HandleRestFeatureInfoAsync);
         return app;
     }
@@ -54,6 +54,16 @@ public static class WmtsEndpoints
 
         if (string.Equals(request, "GetCapabilities", StringComparison.OrdinalIgnoreCase))
         {
+            // 06-121r3 §7.3.2: AcceptVersions lists the versions the client can read, best first; when none of
+            // them is ours the answer is VersionNegotiationFailed (Table 25, without a locator).
+            string? acceptVersions = Parameter(query, "ACCEPTVERSIONS");
+            if (!string.IsNullOrEmpty(acceptVersions)
+                && !acceptVersions.Split(',').Any(v => v.Trim() == WmtsCapabilitiesDocument.Version))
+            {
+                return WmtsExceptionReport.ToResult(new WmtsError(WmtsExceptionCode.VersionNegotiationFailed, null,
+                    $"None of the versions '{acceptVersions}' is offered; this server speaks WMTS {WmtsCapabilitiesDocument.Version}."));
+            }
+
             return Capabilities(context);
         }
 
@@ -93,6 +103,20 @@ public static class WmtsEndpoints
     public static Task<IResult> HandleRestTileAsync(HttpContext context, string layer, string style, string tileMatrixSet,
         string tileMatrix, string tileRow, string tileCol) =>
         TileAsync(context, new WmtsTileParameters(layer, style, WmtsCapabilitiesDocument.PngFormat, tileMatrixSet, tileMatrix, tileRow, tileCol));
+
+    /// <summary>The routed RESTful tile: ".png" is the only format offered (07-057r7 §10.2.1); another
+    /// extension is InvalidParameterValue on Format, as the KVP FORMAT parameter would be.</summary>
+    public static Task<IResult> HandleRestTileWithExtensionAsync(HttpContext context, string layer, string style, string tileMatrixSet,
+        string tileMatrix, string tileRow, string tileCol, string extension)
+    {
+        if (!string.Equals(extension, "png", StringComparison.OrdinalIgnoreCase))
+        {
+            return Task.FromResult(WmtsExceptionReport.ToResult(WmtsError.Invalid("Format",
+                $"No tile resource ends in '.{extension}'; this server offers {WmtsCapabilitiesDocument.PngFormat} (.png).")));
+        }
+
+        return HandleRestTileAsync(context, layer, style, tileMatrixSet, tileMatrix, tileRow, tileCol);
+    }
 
     public static Task<IResult> HandleRestFeatureInfoAsync(HttpContext context, string layer, string style, string tileMatrixSet,
         string tileMatrix, string tileRow, string tileCol, string j, string i, string extension) =>

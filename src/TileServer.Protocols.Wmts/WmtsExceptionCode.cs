@@ -7,6 +7,7 @@ public static class WmtsExceptionCode
     public const string MissingParameterValue = "MissingParameterValue";
     public const string InvalidParameterValue = "InvalidParameterValue";
     public const string OperationNotSupported = "OperationNotSupported";
+    public const string VersionNegotiationFailed = "VersionNegotiationFailed";
     public const string TileOutOfRange = "TileOutOfRange";
 
     /// <summary>07-057r7 §7.3 (GetFeatureInfo exceptions): I or J lies outside the tile (locator names the parameter).</summary>

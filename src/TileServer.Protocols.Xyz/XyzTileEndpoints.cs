@@ -19,7 +19,7 @@ public static class XyzTileEndpoints
     {
         app.MapMethods("/tiles/{layers}/{z}/{x}/{y}.mvt", [HttpMethods.Get, HttpMethods.Head], GetVectorTileAsync);
         app.MapMethods("/tiles/{layers}/{z}/{x}/{y}.png", [HttpMethods.Get, HttpMethods.Head], RasterTileEndpoint.GetPngTileAsync);
-        app.MapGet("/tiles/{layers}.json", GetTileJson);
+        app.MapMethods("/tiles/{layers}.json", [HttpMethods.Get, HttpMethods.Head], GetTileJson);
         return app;
     }
 

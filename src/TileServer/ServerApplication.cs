@@ -43,6 +43,8 @@ public static class ServerApplication
         // No "Server: Kestrel" on every response: it tells clients nothing they need and costs bytes on each tile.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.Services.AddProblemDetails();
+        builder.Services.AddPublicCors();
+        builder.Services.AddTextCompression();
         builder.Services.AddExceptionHandler<Http.SourceUnavailableHandler>();
         builder.Services.AddSingleton(sp => ReadSettings(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton<ILayerCatalog>(sp => CatalogFactory.Open(
@@ -86,6 +88,8 @@ public static class ServerApplication
         app.Services.GetRequiredService<CacheInvalidationOnChange>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCors();
+        app.UseResponseCompression();
         app.MapOgcApi(); // includes the landing page at /
         app.MapHealth();
         app.MapCachePurge();

@@ -130,6 +130,9 @@ public sealed class CapabilitiesTests
     [InlineData("?service=WFS&version=2.0.0&request=GetFeature&storedQuery_Id=urn:x", 400, "InvalidParameterValue", "storedQuery_Id")]
     [InlineData("?service=WFS&version=2.0.0&request=GetPropertyValue&typeNames=ghyd", 400, "MissingParameterValue", "valueReference")]
     [InlineData("?service=WFS&version=2.0.0&request=GetPropertyValue&typeNames=ghyd&valueReference=secret", 400, "InvalidParameterValue", "valueReference")]
+    // GetPropertyValue answers a wfs:ValueCollection only; asking for JSON silently gave XML. outputFormat is a
+    // standard presentation parameter (09-025r2 §7.6.3); a value not offered is InvalidParameterValue (06-121r3 Table 25).
+    [InlineData("?service=WFS&version=2.0.0&request=GetPropertyValue&typeNames=ghyd&valueReference=mj&outputFormat=application/json", 400, "InvalidParameterValue", "outputFormat")]
     public async Task Bad_requests_get_an_exception_report_with_code_and_locator(string query, int status, string code, string locator)
     {
         var report = await GetXmlAsync(query, status);

@@ -124,6 +124,38 @@ public sealed class GetFeatureTests
         Assert.Equal("next", root.GetProperty("links")[0].GetProperty("rel").GetString());
     }
 
+    /// <summary>RFC 7946 §3.1.1 puts longitude (easting) first in every GeoJSON position, whatever form the
+    /// srsName took: the latitude-first order of the URN/URI forms belongs to GML (09-025r2 §7.9.2.4.4). The
+    /// default CRS is a URN, so a plain outputFormat=application/json request gave [lat, lon], which GDAL and
+    /// browsers read as a latitude of 118°.</summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("&srsName=urn:ogc:def:crs:EPSG::4490")]
+    [InlineData("&srsName=http://www.opengis.net/def/crs/EPSG/0/4326")]
+    public async Task Json_output_is_longitude_first_for_every_crs_form(string srsName)
+    {
+        var (service, _) = WfsTestData.Create();
+        var (status, _, body) = await WfsTestData.RunAsync(service, Base + "&outputFormat=application/json&count=1" + srsName);
+        Assert.Equal(200, status);
+        using var json = JsonDocument.Parse(body);
+        var position = json.RootElement.GetProperty("features")[0].GetProperty("geometry").GetProperty("coordinates")[0][0][0];
+        Assert.Equal(118.70, position[0].GetDouble(), 1e-9);
+        Assert.Equal(40.90, position[1].GetDouble(), 1e-9);
+    }
+
+    [Fact]
+    public async Task Json_output_in_a_gauss_krueger_urn_is_easting_first_and_names_its_crs()
+    {
+        var (service, _) = WfsTestData.Create();
+        var (status, _, body) = await WfsTestData.RunAsync(service, Base + "&outputFormat=application/json&count=1&srsName=urn:ogc:def:crs:EPSG::4549");
+        Assert.Equal(200, status);
+        using var json = JsonDocument.Parse(body);
+        var position = json.RootElement.GetProperty("features")[0].GetProperty("geometry").GetProperty("coordinates")[0][0][0];
+        Assert.InRange(position[0].GetDouble(), 300_000, 600_000); // easting of zone 40 without the zone prefix
+        Assert.InRange(position[1].GetDouble(), 4_400_000, 4_600_000);
+        Assert.Equal("EPSG:4549", json.RootElement.GetProperty("crs").GetProperty("properties").GetProperty("name").GetString());
+    }
+
     [Fact]
     public async Task Parameters_reach_the_source_translated()
     {
@@ -246,6 +278,26 @@ public sealed class GetFeatureTests
         Assert.Equal(501, status);
         Assert.Contains("OperationNotSupported", body, StringComparison.Ordinal);
         (status, _, body) = await WfsTestData.RunAsync(service, "", "<wfs:GetFeature");
+        Assert.Equal(400, status);
+        Assert.Contains("OperationParsingFailed", body, StringComparison.Ordinal);
+    }
+
+    /// <summary>A DOCTYPE has no place in a WFS request (the schemas are XSD), and its entities let a few hundred
+    /// bytes expand to megabytes per request (an entity-expansion attack bounded only by .NET's 10 million
+    /// character limit). Both the POST body and the KVP filter refuse it as OperationParsingFailed.</summary>
+    [Fact]
+    public async Task Documents_with_a_dtd_are_refused()
+    {
+        const string Dtd = "<!DOCTYPE x [<!ENTITY a \"ghyd\">]>";
+        var (service, _) = WfsTestData.Create();
+        var (status, _, body) = await WfsTestData.RunAsync(service, "", Dtd
+            + "<wfs:GetFeature xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" service=\"WFS\" version=\"2.0.0\"><wfs:Query typeNames=\"&a;\"/></wfs:GetFeature>");
+        Assert.Equal(400, status);
+        Assert.Contains("OperationParsingFailed", body, StringComparison.Ordinal);
+
+        string filter = Uri.EscapeDataString(Dtd + "<fes:Filter xmlns:fes=\"http://www.opengis.net/fes/2.0\"><fes:PropertyIsEqualTo>"
+            + "<fes:ValueReference>bsm</fes:ValueReference><fes:Literal>&a;</fes:Literal></fes:PropertyIsEqualTo></fes:Filter>");
+        (status, _, body) = await WfsTestData.RunAsync(service, Base + "&filter=" + filter);
         Assert.Equal(400, status);
         Assert.Contains("OperationParsingFailed", body, StringComparison.Ordinal);
     }

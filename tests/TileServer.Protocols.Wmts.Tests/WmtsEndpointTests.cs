@@ -59,6 +59,60 @@ public sealed class WmtsEndpointTests
         Assert.False(string.IsNullOrWhiteSpace(exception.Element(Ows + "ExceptionText")!.Value));
     }
 
+    /// <summary>06-121r3 §7.3.2: when AcceptVersions lists no version the server speaks, the answer is a
+    /// VersionNegotiationFailed exception (Table 25: no locator), not the 1.0.0 capabilities.</summary>
+    [Fact]
+    public async Task Capabilities_without_an_acceptable_version_fail_negotiation()
+    {
+        var exception = await Exception("?SERVICE=WMTS&REQUEST=GetCapabilities&AcceptVersions=2.0.0,1.1.0", 400);
+        Assert.Equal("VersionNegotiationFailed", exception.Attribute("exceptionCode")!.Value);
+        Assert.Null(exception.Attribute("locator"));
+    }
+
+    [Theory]
+    [InlineData("?SERVICE=WMTS&REQUEST=GetCapabilities&AcceptVersions=2.0.0,1.0.0")]
+    [InlineData("?service=wmts&request=getcapabilities&acceptversions=1.0.0")]
+    public async Task Capabilities_with_1_0_0_among_the_accepted_versions_are_served(string query)
+    {
+        var context = await Kvp(query);
+        Assert.Equal(200, context.Response.StatusCode);
+        Assert.StartsWith("text/xml", context.Response.ContentType, StringComparison.Ordinal);
+    }
+
+    /// <summary>07-057r7 §10.2.1 / §8.3: a RESTful tile URL whose extension names a format the layer does not
+    /// offer (a GeoServer habit: .jpeg, .jpg) is an InvalidParameterValue on Format in an OWS ExceptionReport;
+    /// it fell through routing to an RFC 9457 404 instead.</summary>
+    [Theory]
+    [InlineData("jpg")]
+    [InlineData("jpeg")]
+    [InlineData("webp")]
+    public async Task A_rest_tile_in_an_unoffered_format_is_an_ows_exception(string extension)
+    {
+        var tile = TileMatrixSets.WebMercatorQuad.TileAtLonLat(118.7, 41.0, 9);
+        var context = WmtsTestData.Context("");
+        var result = await WmtsEndpoints.HandleRestTileWithExtensionAsync(context, "xzq", "xzq", "WebMercatorQuad", "9",
+            tile.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), tile.Column.ToString(System.Globalization.CultureInfo.InvariantCulture), extension);
+        await result.ExecuteAsync(context);
+        Assert.Equal(400, context.Response.StatusCode);
+        var exception = XDocument.Parse(System.Text.Encoding.UTF8.GetString(WmtsTestData.Body(context))).Root!.Element(Ows + "Exception")!;
+        Assert.Equal("InvalidParameterValue", exception.Attribute("exceptionCode")!.Value);
+        Assert.Equal("Format", exception.Attribute("locator")!.Value);
+    }
+
+    [Fact]
+    public async Task The_rest_tile_route_takes_any_extension()
+    {
+        // Routing must reach the handler for every extension, so that it, not the framework, answers.
+        Assert.EndsWith("{tileCol}.{extension}", WmtsRoutes.RestTile, StringComparison.Ordinal);
+        var tile = TileMatrixSets.WebMercatorQuad.TileAtLonLat(118.7, 41.0, 9);
+        var context = WmtsTestData.Context("");
+        var result = await WmtsEndpoints.HandleRestTileWithExtensionAsync(context, "xzq", "xzq", "WebMercatorQuad", "9",
+            tile.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), tile.Column.ToString(System.Globalization.CultureInfo.InvariantCulture), "png");
+        await result.ExecuteAsync(context);
+        Assert.Equal(200, context.Response.StatusCode);
+        Assert.Equal("image/png", context.Response.ContentType);
+    }
+
     [Fact]
     public async Task GetTile_kvp_and_rest_answer_the_same_png()
     {

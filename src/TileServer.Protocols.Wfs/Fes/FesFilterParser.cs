@@ -19,7 +19,8 @@ public sealed class FesFilterParser(PublishedLayer layer, CrsReference defaultCr
     {
         try
         {
-            return XElement.Parse(text);
+            using var reader = XmlReader.Create(new StringReader(text), WfsXml.RequestReaderSettings(async: false));
+            return XElement.Load(reader);
         }
         catch (XmlException bad)
         {

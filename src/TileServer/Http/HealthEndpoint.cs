@@ -7,9 +7,12 @@ using TileServer.Core.Layers;
 /// are still served from memory and the sources, so the instance stays in rotation).</summary>
 public static class HealthEndpoint
 {
+    /// <summary>RFC 9110 §9.1: HEAD wherever GET is served.</summary>
+    private static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
+
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", (ICacheHealthProbe cache, ILayerCatalog catalog) =>
+        app.MapMethods("/health", GetOrHead, (ICacheHealthProbe cache, ILayerCatalog catalog) =>
         {
             var health = cache.Health;
             return Results.Json(new

@@ -14,15 +14,18 @@ public static class StyleRegistration
 {
     private const int MaxAgeSeconds = 3600;
 
+    /// <summary>RFC 9110 §9.1: HEAD wherever GET is served.</summary>
+    private static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
+
     public static IServiceCollection AddStyles(this IServiceCollection services) =>
         services.AddSingleton(sp => new StyleCatalog(sp.GetRequiredService<RasterStyleBinder>(), sp.GetRequiredService<ILayerCatalog>()));
 
     public static IEndpointRouteBuilder MapStyles(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/styles", (HttpContext context, StyleCatalog styles) => Index(context, styles));
-        app.MapGet("/styles/{id}.json", (HttpContext context, StyleCatalog styles, string id) => MapLibre(context, styles, id));
-        app.MapGet("/styles/{id}/legend.png", (HttpContext context, StyleCatalog styles, string id) => LegendPng(context, styles, id));
-        app.MapGet("/styles/{id}/legend.json", (HttpContext context, StyleCatalog styles, string id) => LegendJson(context, styles, id));
+        app.MapMethods("/styles", GetOrHead, (HttpContext context, StyleCatalog styles) => Index(context, styles));
+        app.MapMethods("/styles/{id}.json", GetOrHead, (HttpContext context, StyleCatalog styles, string id) => MapLibre(context, styles, id));
+        app.MapMethods("/styles/{id}/legend.png", GetOrHead, (HttpContext context, StyleCatalog styles, string id) => LegendPng(context, styles, id));
+        app.MapMethods("/styles/{id}/legend.json", GetOrHead, (HttpContext context, StyleCatalog styles, string id) => LegendJson(context, styles, id));
         return app;
     }
 

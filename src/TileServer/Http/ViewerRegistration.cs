@@ -12,6 +12,9 @@ public static class ViewerRegistration
 {
     public const string Path = "/viewer";
 
+    /// <summary>RFC 9110 §9.1: HEAD wherever GET is served.</summary>
+    private static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
+
     public static WebApplication MapViewer(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -20,12 +23,12 @@ public static class ViewerRegistration
         {
             Path = $"{Path}/", Rel = "related", Type = "text/html", Title = "地图浏览 Map viewer",
         });
-        app.MapGet($"{Path}/config.json", ViewerConfigEndpoint.HandleAsync);
+        app.MapMethods($"{Path}/config.json", GetOrHead, ViewerConfigEndpoint.HandleAsync);
         if (!File.Exists(System.IO.Path.Combine(dist, "index.html")))
         {
             // Started from a tree whose viewer was never built (dotnet build -p:BuildViewer=false): say so
             // instead of a bare 404, so the landing page link explains itself.
-            app.MapGet($"{Path}/{{**file}}", () => Results.Problem(
+            app.MapMethods($"{Path}/{{**file}}", GetOrHead, () => Results.Problem(
                 detail: $"the viewer is not built: run 'npm ci && npm run build' in viewer/ (looked for {dist}/index.html)",
                 statusCode: StatusCodes.Status503ServiceUnavailable, title: "Viewer not built"));
             return app;
@@ -35,7 +38,7 @@ public static class ViewerRegistration
         string index = System.IO.Path.Combine(dist, "index.html");
         // Routing matches /viewer and /viewer/ alike; the page's relative links (viewer.js, config.json, ../tiles)
         // need the trailing slash, so the bare form redirects.
-        app.MapGet(Path, (HttpContext context) => context.Request.Path.Value!.EndsWith('/')
+        app.MapMethods(Path, GetOrHead, (HttpContext context) => context.Request.Path.Value!.EndsWith('/')
             ? Results.File(index, "text/html; charset=utf-8")
             : Results.Redirect($"{context.Request.PathBase}{Path}/"));
         app.UseStaticFiles(new StaticFileOptions
