@@ -7,10 +7,10 @@
 # Data: the benchmark GeoPackage of the default 平泉 sample (generated on first use), read by both sides —
 # ours through the GeoPackage source, Mapnik through its ogr plugin.
 # Ours: in process, no cache (RasterTileService.ProduceAsync, `TileServer.Benchmarks render-tiles`), in one of two
-# runtime configurations (RUNTIME=...): `fullopts` (the default here so far) has the JIT fully optimising from the
-# start (TieredCompilation=0, no profile); `tiered` runs with the runtime's defaults, as the server does (tiered
-# compilation with dynamic PGO), after WARMUP seconds (default 10) of rendering the whole list so that the hot
-# methods have been recompiled at tier 1 before the timed renders. Mapnik: benchmarks/mapnik_render.py
+# runtime configurations (RUNTIME=...): `tiered` (the default since 2026-12-07, seventh session) runs with the
+# runtime's defaults, as the server does (tiered compilation with dynamic PGO), after WARMUP seconds (default 10)
+# of rendering the whole list so that the hot methods have been recompiled at tier 1 before the timed renders;
+# `fullopts` (the earlier method) has the JIT fully optimising from the start (TieredCompilation=0, no profile). Mapnik: benchmarks/mapnik_render.py
 # (Debian python3-mapnik via /usr/bin/python3), render + png8 encode. Both: one warm-up render per tile,
 # then ROUNDS timed renders, in PASSES alternating passes; the medians of wall time and of process CPU time (clock_gettime
 # CLOCK_PROCESS_CPUTIME_ID on both sides) are reported. The ratio is taken on CPU time, which other jobs on
@@ -23,7 +23,7 @@ rounds=${ROUNDS:-15}
 # The two renderers alternate PASSES times, and each tile's medians are taken over the passes too, so a
 # burst of load on the machine during one side's turn does not decide the ratio.
 passes=${PASSES:-3}
-runtime=${RUNTIME:-fullopts}
+runtime=${RUNTIME:-tiered}
 warmup=${WARMUP:-10}
 out=${OUT:-$(mktemp -d)}
 mkdir -p "$out"
