@@ -125,7 +125,7 @@ public static class WfsKvpQuery
         }
 
         var crs = parts.Length == 5 ? StorageGeometry.ParseCrs(parts[4], "bbox") : StorageGeometry.DefaultCrs;
-        return StorageGeometry.Filter(SpatialOperator.BBox, StorageGeometry.Box(numbers[0], numbers[1], numbers[2], numbers[3], crs));
+        return RequestGeometry.Filter(SpatialOperator.BBox, StorageGeometry.Box(numbers[0], numbers[1], numbers[2], numbers[3], crs));
     }
 
     /// <summary>PROPERTYNAME: the listed fields (prefixes stripped) and whether the geometry is among them.</summary>

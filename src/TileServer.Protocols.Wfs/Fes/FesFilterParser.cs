@@ -140,7 +140,7 @@ public sealed class FesFilterParser(PublishedLayer layer, CrsReference defaultCr
             ?? throw Parsing($"fes:{element.Name.LocalName} needs a GML geometry operand");
         var crs = GmlGeometryReader.Crs(operand, defaultCrs);
         var geometry = StorageGeometry.ToStorage(GmlGeometryReader.Read(operand), crs, Locator);
-        return StorageGeometry.Filter(op, geometry);
+        return RequestGeometry.Filter(op, geometry);
     }
 
     private IdFilter ResourceIds(IEnumerable<XElement> elements)
