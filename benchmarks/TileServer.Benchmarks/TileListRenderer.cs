@@ -20,18 +20,19 @@ public static class TileListRenderer
         var service = RasterBenchmarkSetup.Service();
         IReadOnlyList<PublishedLayer> landuse = [catalog.Layers[0]];
         IReadOnlyList<PublishedLayer> control = catalog.Layers.Skip(1).ToList();
-        string[] lines = File.ReadAllLines(tileList);
-        await WarmUpAsync(lines, service, landuse, control, warmupSeconds);
-        foreach (string line in lines)
+        var tiles = new List<(string[] Parts, IReadOnlyList<PublishedLayer> Layers, TileCoordinate Tile)>();
+        foreach (string line in File.ReadAllLines(tileList))
         {
             string[] parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length < 4 || parts[0].StartsWith('#'))
+            if (parts.Length >= 4 && !parts[0].StartsWith('#'))
             {
-                continue;
+                tiles.Add((parts, parts[0] == "ghyd" ? landuse : control, new TileCoordinate(int.Parse(parts[1], CultureInfo.InvariantCulture), int.Parse(parts[2], CultureInfo.InvariantCulture), int.Parse(parts[3], CultureInfo.InvariantCulture))));
             }
+        }
 
-            var layers = parts[0] == "ghyd" ? landuse : control;
-            var tile = new TileCoordinate(int.Parse(parts[1], CultureInfo.InvariantCulture), int.Parse(parts[2], CultureInfo.InvariantCulture), int.Parse(parts[3], CultureInfo.InvariantCulture));
+        await WarmUpAsync(service, tiles.Select(t => (t.Layers, t.Tile)).ToList(), warmupSeconds);
+        foreach (var (parts, layers, tile) in tiles)
+        {
             byte[] png = (await service.ProduceAsync(layers, tile, CancellationToken.None)).Data;
             var times = new double[rounds];
             var cpuTimes = new double[rounds];
@@ -58,18 +59,8 @@ public static class TileListRenderer
         }
     }
 
-    private static async Task WarmUpAsync(string[] lines, RasterTileService service, IReadOnlyList<PublishedLayer> landuse, IReadOnlyList<PublishedLayer> control, double seconds)
+    private static async Task WarmUpAsync(RasterTileService service, List<(IReadOnlyList<PublishedLayer> Layers, TileCoordinate Tile)> tiles, double seconds)
     {
-        var tiles = new List<(IReadOnlyList<PublishedLayer> Layers, TileCoordinate Tile)>();
-        foreach (string line in lines)
-        {
-            string[] parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length >= 4 && !parts[0].StartsWith('#'))
-            {
-                tiles.Add((parts[0] == "ghyd" ? landuse : control, new TileCoordinate(int.Parse(parts[1], CultureInfo.InvariantCulture), int.Parse(parts[2], CultureInfo.InvariantCulture), int.Parse(parts[3], CultureInfo.InvariantCulture))));
-            }
-        }
-
         var clock = Stopwatch.StartNew();
         while (tiles.Count > 0 && clock.Elapsed.TotalSeconds < seconds)
         {

@@ -43,12 +43,7 @@ public sealed class CorsTests(SampleServerFixture server) : IClassFixture<Sample
     [Fact]
     public async Task A_wfs_xml_post_passes_its_preflight()
     {
-        using var client = server.CreateClient();
-        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/wfs");
-        preflight.Headers.Add("Origin", Origin);
-        preflight.Headers.Add("Access-Control-Request-Method", "POST");
-        preflight.Headers.Add("Access-Control-Request-Headers", "content-type");
-        using var response = await client.SendAsync(preflight);
+        using var response = await PreflightAsync("/wfs", "content-type");
         Assert.True(response.IsSuccessStatusCode, $"preflight answered {(int)response.StatusCode}");
         Assert.Equal("*", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
         Assert.Contains("POST", string.Join(',', response.Headers.GetValues("Access-Control-Allow-Methods")), StringComparison.Ordinal);
@@ -57,14 +52,20 @@ public sealed class CorsTests(SampleServerFixture server) : IClassFixture<Sample
     [Fact]
     public async Task The_admin_api_key_header_is_not_allowed_cross_origin()
     {
-        using var client = server.CreateClient();
-        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/admin/cache/purge");
-        preflight.Headers.Add("Origin", Origin);
-        preflight.Headers.Add("Access-Control-Request-Method", "POST");
-        preflight.Headers.Add("Access-Control-Request-Headers", "x-api-key,content-type");
-        using var response = await client.SendAsync(preflight);
+        using var response = await PreflightAsync("/admin/cache/purge", "x-api-key,content-type");
         bool allowsKey = response.Headers.TryGetValues("Access-Control-Allow-Headers", out var allowed)
             && allowed.Any(h => h.Contains("x-api-key", StringComparison.OrdinalIgnoreCase));
         Assert.False(allowsKey);
+    }
+
+    /// <summary>The browser's preflight before a cross-origin POST carrying <paramref name="requestHeaders"/>.</summary>
+    private async Task<HttpResponseMessage> PreflightAsync(string path, string requestHeaders)
+    {
+        using var client = server.CreateClient();
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, path);
+        preflight.Headers.Add("Origin", Origin);
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        preflight.Headers.Add("Access-Control-Request-Headers", requestHeaders);
+        return await client.SendAsync(preflight);
     }
 }
