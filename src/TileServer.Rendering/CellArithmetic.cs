@@ -7,6 +7,18 @@ namespace TileServer.Rendering;
 /// edge piece over the cells it crosses, sweeping one pixel's cells, and the fill rules on cell-averaged windings.</summary>
 internal static class CellArithmetic
 {
+    /// <summary>The piece of an edge (cell units, y0 &lt; y1, slope = dx/dy, winding <paramref name="direction"/>) in strip
+    /// <paramref name="row"/>: its x at the strip's bottom (exactly x1 in the edge's last strip), its signed height,
+    /// and its x extent from <paramref name="xTop"/> (the previous strip's bottom x).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (double XBottom, double Height, double Xa, double Xb) StripPiece(double x0, double y0, double x1, double y1, double slope, double direction, double xTop, int row)
+    {
+        var top = double.MaxNative(y0, row);
+        var bottom = double.MinNative(y1, row + 1.0);
+        var xBottom = bottom >= y1 ? x1 : x0 + ((bottom - y0) * slope);
+        return (xBottom, (bottom - top) * direction, double.MinNative(xTop, xBottom), double.MaxNative(xTop, xBottom));
+    }
+
     /// <summary>
     /// Deposits a piece crossing several cells of one strip, from xa to xb (xa &lt; xb) with signed height h.
     /// Within a cell c the area of that cell right of the piece is share·(1 − f), f = mean x − c; the rest

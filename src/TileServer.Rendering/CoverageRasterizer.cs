@@ -238,12 +238,7 @@ internal sealed class CoverageRasterizer
         var xTop = x0;
         for (var row = firstRow; row <= lastRow; row++)
         {
-            var top = double.MaxNative(y0, row);
-            var bottom = double.MinNative(y1, row + 1.0);
-            var xBottom = bottom >= y1 ? x1 : x0 + ((bottom - y0) * slope);
-            var height = (bottom - top) * direction;
-            var xa = double.MinNative(xTop, xBottom);
-            var xb = double.MaxNative(xTop, xBottom);
+            var (xBottom, height, xa, xb) = CellArithmetic.StripPiece(x0, y0, x1, y1, slope, direction, xTop, row);
             var col = double.ConvertToIntegerNative<int>(xa);
             var pixelRow = (int)((uint)row / SubRows); // Unsigned: a shift, without the rounding fix-up for negatives.
             ref var first = ref Unsafe.Add(ref cells, (pixelRow * _pixelRowStride) + (int)((uint)row % SubRows) + (col * SubRows));

@@ -27,12 +27,7 @@ internal static class FlatEdges
             var pixelRowStartX = xTop;
             for (; row <= pixelRowEnd; row++)
             {
-                var top = double.MaxNative(y0, row);
-                var bottom = double.MinNative(y1, row + 1.0);
-                var xBottom = bottom >= y1 ? x1 : x0 + ((bottom - y0) * slope);
-                var height = (bottom - top) * direction;
-                var xa = double.MinNative(xTop, xBottom);
-                var xb = double.MaxNative(xTop, xBottom);
+                var (xBottom, height, xa, xb) = CellArithmetic.StripPiece(x0, y0, x1, y1, slope, direction, xTop, row);
                 var col = double.ConvertToIntegerNative<int>(xa);
                 var at = rowOrigin + row + (col * subRows);
                 if (xb <= col + 1)
