@@ -155,7 +155,8 @@ public static class WfsFeatureResponder
 
     /// <summary>RFC 7946 has no CRS member, and its positions are lon/lat; for a projected srsName (3857, the
     /// Gauss-Krüger zones) the 2008 GeoJSON "crs" member names the CRS, in the short EPSG:n form whose axis
-    /// order (easting first) is the one written, so GDAL and QGIS georeference the result.</summary>
+    /// order (easting first) is the one written, so GDAL and QGIS georeference the result. Written on the
+    /// FeatureCollection and on the bare Feature of GetFeatureById alike.</summary>
     private static void WriteProjectedCrs(Utf8JsonWriter json, WfsQuery query)
     {
         if (query.Crs.Crs.IsGeographic)
