@@ -61,10 +61,11 @@ public static class WfsEndpoints
                 if (p["outputFormat"] is { } format && WfsKvpQuery.Json(format))
                     throw WfsException.Invalid("outputFormat", "DescribeFeatureType answers in GML 3.2 application schema only");
                 string? typeNames = p["typeNames"] ?? p["typeName"];
+                var bindings = WfsTypeNames.Bindings(p);
                 var layers = typeNames is null
                     ? features.Layers
                     : typeNames.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                        .Select(n => WfsKvpQuery.LayerOf(features, WfsFeatureTypes.LocalName(n), "typeNames")).ToArray();
+                        .Select(n => WfsKvpQuery.LayerOf(features, WfsTypeNames.LocalName(n, bindings, options, "typeNames"), "typeNames")).ToArray();
                 return Xml(WfsSchemaDocument.Build(layers, options), WfsSchemaDocument.ContentType);
             case "GETFEATURE":
                 await WfsFeatureResponder.RespondAsync(context, WfsKvpQuery.Parse(p, features, options), features, options, PageUrl(context, p))

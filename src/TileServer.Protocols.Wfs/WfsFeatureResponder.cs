@@ -42,8 +42,8 @@ public static class WfsFeatureResponder
         if (query.SingleFeature && !any)
             throw new WfsException(WfsException.NotFound, "id", "no feature with this identifier");
 
-        string? next = !query.Hits && query.Count > 0 && matched.HasMoreThan(query.StartIndex, returned) ? pageUrl(query.StartIndex + query.Count) : null;
-        string? previous = !query.Hits && query.StartIndex > 0 ? pageUrl(Math.Max(0, query.StartIndex - query.Count)) : null;
+        string? next = !query.Hits && WfsPageLinks.Next(query.StartIndex, query.Count, returned, matched) is { } nextIndex ? pageUrl(nextIndex) : null;
+        string? previous = !query.Hits && WfsPageLinks.Previous(query.StartIndex, query.Count, matched) is { } previousIndex ? pageUrl(previousIndex) : null;
         string timeStamp = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
@@ -121,7 +121,8 @@ public static class WfsFeatureResponder
         await using var json = new Utf8JsonWriter(body);
         if (query.SingleFeature)
         {
-            GeoJsonFeatureWriter.WriteFeature(json, Projected(items.Current, query), options);
+            // Same rule as the collection: a projected srsName is named, or GDAL reads metres as degrees.
+            GeoJsonFeatureWriter.WriteFeature(json, Projected(items.Current, query), options, writer => WriteProjectedCrs(writer, query));
             await json.FlushAsync(cancel).ConfigureAwait(false);
             return;
         }
@@ -154,7 +155,8 @@ public static class WfsFeatureResponder
 
     /// <summary>RFC 7946 has no CRS member, and its positions are lon/lat; for a projected srsName (3857, the
     /// Gauss-Krüger zones) the 2008 GeoJSON "crs" member names the CRS, in the short EPSG:n form whose axis
-    /// order (easting first) is the one written, so GDAL and QGIS georeference the result.</summary>
+    /// order (easting first) is the one written, so GDAL and QGIS georeference the result. Written on the
+    /// FeatureCollection and on the bare Feature of GetFeatureById alike.</summary>
     private static void WriteProjectedCrs(Utf8JsonWriter json, WfsQuery query)
     {
         if (query.Crs.Crs.IsGeographic)

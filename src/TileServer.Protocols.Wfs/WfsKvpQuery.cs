@@ -52,7 +52,7 @@ public static class WfsKvpQuery
             var names = typeNames.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             if (names.Length != 1 || typeNames.Contains('(', StringComparison.Ordinal))
                 throw WfsException.Invalid("typeNames", "one feature type per request: joins and multiple queries are not implemented (ImplementsStandardJoins is FALSE)");
-            target = LayerOf(features, WfsFeatureTypes.LocalName(names[0]), "typeNames");
+            target = LayerOf(features, WfsTypeNames.LocalName(names[0], WfsTypeNames.Bindings(p), options, "typeNames"), "typeNames");
         }
         else if (resourceIds is not null)
         {

@@ -70,7 +70,10 @@ public static class WfsPostRequest
             return pairs;
         }
 
-        pairs.Add(new("typeNames", Attribute(query, "typeNames") ?? throw WfsException.Missing("typeNames")));
+        string typeNames = Attribute(query, "typeNames") ?? throw WfsException.Missing("typeNames");
+        pairs.Add(new("typeNames", typeNames));
+        if (PrefixBindings(query, typeNames) is { } namespaces)
+            pairs.Add(new("namespaces", namespaces));
         if (Attribute(query, "srsName") is { } srsName)
             pairs.Add(new("srsName", srsName));
         var properties = query.Elements(Wfs + "PropertyName").Select(e => e.Value.Trim()).ToList();
@@ -86,6 +89,26 @@ public static class WfsPostRequest
         }
 
         return pairs;
+    }
+
+    /// <summary>The in-scope bindings of the prefixes used in typeNames, as a KVP NAMESPACES value (09-025r2 §6.3,
+    /// §7.6.6 Table 7), so the KVP parser matches qualified names by namespace URI, not by prefix, and the next
+    /// and previous links (GET URLs) keep the bindings. An undeclared prefix is left unbound: the KVP rule then
+    /// accepts only the server's own prefix.</summary>
+    private static string? PrefixBindings(XElement query, string typeNames)
+    {
+        var bindings = new List<string>();
+        foreach (string name in typeNames.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            int colon = name.IndexOf(':', StringComparison.Ordinal);
+            string prefix = colon > 0 ? name[..colon] : "";
+            if (prefix.Length == 0 || !prefix.All(c => char.IsLetterOrDigit(c) || c is '_' or '-' or '.'))
+                continue; // unqualified, Clark notation or not a name at all: nothing to bind
+            if (query.GetNamespaceOfPrefix(prefix) is { } uri)
+                bindings.Add($"xmlns({prefix},{Uri.EscapeDataString(uri.NamespaceName)})");
+        }
+
+        return bindings.Count > 0 ? string.Join(',', bindings.Distinct(StringComparer.Ordinal)) : null;
     }
 
     /// <summary>Attribute names are matched ignoring case: OWSLib writes "typenames" and "outputformat".</summary>

@@ -27,8 +27,9 @@ public static class GeoJsonFeatureWriter
         return count;
     }
 
-    /// <summary>One Feature object: type, id, geometry, properties.</summary>
-    public static void WriteFeature(Utf8JsonWriter json, FeatureItem feature, GeoJsonOptions options)
+    /// <summary>One Feature object: type, id, geometry, properties, then any foreign members (RFC 7946 §6.1)
+    /// the caller adds, such as the CRS of a feature written alone.</summary>
+    public static void WriteFeature(Utf8JsonWriter json, FeatureItem feature, GeoJsonOptions options, Action<Utf8JsonWriter>? foreignMembers = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(feature);
@@ -49,6 +50,7 @@ public static class GeoJsonFeatureWriter
         }
 
         json.WriteEndObject();
+        foreignMembers?.Invoke(json);
         json.WriteEndObject();
     }
 
