@@ -271,10 +271,11 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IFeatureRowScan, I
         // 平泉's seat at z12), so every tile re-read its pages from the OS. 16 MiB per pooled connection
         // keeps a neighbourhood of tiles in memory (docs/benchmarks.md, "Raster tiles against Mapnik").
         // The memory map (up to 1 GiB of the file; the rest is read as before) lets the R-tree join and the row
-        // reads use the OS's copy of a page in place instead of copying it into the cache: 5–9 % of a dense
-        // tile's CPU time (docs/benchmarks.md, eighth session). The connection is read-only, so SQLite never
-        // writes through the map. The pool hands back handles that keep both settings; repeating them on each
-        // open is one cheap statement.
+        // reads use the OS's copy of a page in place instead of copying it into the cache: 1–5 % of a dense
+        // tile's CPU time in paired runs (docs/benchmarks.md, eighth session). The connection is read-only, so
+        // SQLite never writes through the map; the cost is SQLite's documented one, that an I/O error on the
+        // mapped file is a signal rather than an error code. The pool hands back handles that keep both
+        // settings; repeating them on each open is one cheap statement.
         using (var pragma = connection.CreateCommand())
         {
             pragma.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = -16384; PRAGMA mmap_size = {MemoryMappedBytes}");
