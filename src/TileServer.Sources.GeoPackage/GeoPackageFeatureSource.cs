@@ -1,6 +1,5 @@
 namespace TileServer.Sources.GeoPackage;
 
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using TileServer.Core.Errors;
@@ -226,6 +225,14 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IFeatureRowScan, I
         if (disposed)
             return;
         disposed = true;
+        ReleaseIdleConnections();
+    }
+
+    /// <summary>Closes the idle pooled connections, as <see cref="Dispose"/> does, but the source stays usable: the
+    /// next query opens the file at its path again. Called when the file has changed: a pooled handle on a file
+    /// replaced by a rename (the safe way to deliver a new GeoPackage) still reads the old file.</summary>
+    public void ReleaseIdleConnections()
+    {
         using var connection = new SqliteConnection(connectionString);
         SqliteConnection.ClearPool(connection);
     }
@@ -258,9 +265,6 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IFeatureRowScan, I
         return command;
     }
 
-    /// <summary>Bytes of the file SQLite reads through a memory map instead of read() into its page cache.</summary>
-    internal const long MemoryMappedBytes = 1L << 30;
-
     internal SqliteConnection OpenConnection()
     {
         var connection = new SqliteConnection(connectionString);
@@ -269,16 +273,14 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IFeatureRowScan, I
 
         // SQLite's default page cache (2 MB) is smaller than one dense tile's rows (about 900 pages of
         // 平泉's seat at z12), so every tile re-read its pages from the OS. 16 MiB per pooled connection
-        // keeps a neighbourhood of tiles in memory (docs/benchmarks.md, "Raster tiles against Mapnik").
-        // The memory map (up to 1 GiB of the file; the rest is read as before) lets the R-tree join and the row
-        // reads use the OS's copy of a page in place instead of copying it into the cache: 1–5 % of a dense
-        // tile's CPU time in paired runs (docs/benchmarks.md, eighth session). The connection is read-only, so
-        // SQLite never writes through the map; the cost is SQLite's documented one, that an I/O error on the
-        // mapped file is a signal rather than an error code. The pool hands back handles that keep both
-        // settings; repeating them on each open is one cheap statement.
+        // keeps a neighbourhood of tiles in memory (docs/benchmarks.md, "Raster tiles against Mapnik"). The
+        // pool hands back handles that keep the setting; repeating it on each open is one cheap statement.
+        // Not memory-mapped (PRAGMA mmap_size stays 0): that saved 1–5 % of a dense raster tile, but a file
+        // truncated under a mapping (a delivery copied over the live file) raises SIGBUS and kills the server,
+        // where read() gives SQLite an error it reports (docs/benchmarks.md, eighth session).
         using (var pragma = connection.CreateCommand())
         {
-            pragma.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = -16384; PRAGMA mmap_size = {MemoryMappedBytes}");
+            pragma.CommandText = "PRAGMA cache_size = -16384";
             pragma.ExecuteNonQuery();
         }
 

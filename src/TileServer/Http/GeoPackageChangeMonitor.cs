@@ -5,7 +5,8 @@ using TileServer.Core.Layers;
 using TileServer.Sources.GeoPackage;
 
 /// <summary>Watches the GeoPackage files behind the published layers: when a file (or its write-ahead log)
-/// changes — an editor saved in QGIS, a new delivery was copied over — its layers are reported as changed
+/// changes — an editor saved in QGIS, a new delivery was moved or copied over — its idle connections to it are
+/// closed and its layers are reported as changed
 /// on the <see cref="ILayerChangeFeed"/> (cache invalidation and derived data subscribe there). Polling the file's time and size is used rather than FileSystemWatcher because it
 /// also works on network and container file systems.</summary>
 public sealed class GeoPackageChangeMonitor(ILayerCatalog catalog, ILayerChangeFeed changes, TileServerSettings settings, ILogger<GeoPackageChangeMonitor> logger)
@@ -23,6 +24,12 @@ public sealed class GeoPackageChangeMonitor(ILayerCatalog catalog, ILayerChangeF
             return;
         }
 
+        var sources = catalog.Layers
+            .Select(l => l.Source)
+            .OfType<GeoPackageFeatureSource>()
+            .Distinct()
+            .GroupBy(source => source.Path)
+            .ToDictionary(g => g.Key, g => g.ToArray());
         var stamps = files.Keys.ToDictionary(f => f, Stamp);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
@@ -36,6 +43,14 @@ public sealed class GeoPackageChangeMonitor(ILayerCatalog catalog, ILayerChangeF
                 }
 
                 stamps[file] = stamp;
+
+                // Before the layers are reported: a tile produced for the change must read the file now at the path,
+                // not an old one a pooled handle still holds open after a rename.
+                foreach (var source in sources[file])
+                {
+                    source.ReleaseIdleConnections();
+                }
+
                 try
                 {
                     await changes.PublishAsync(layers.Select(LayerDataChange.Whole).ToArray(), stoppingToken).ConfigureAwait(false);

@@ -1,10 +1,12 @@
 namespace TileServer.Sources.GeoPackage.Tests.Reading;
 
 using System.Globalization;
+using Microsoft.Data.Sqlite;
+using TileServer.Core.Features;
 using TileServer.Sources.GeoPackage.Tests.Support;
 
-/// <summary>The read settings each pooled connection gets: a 16 MiB page cache and the file memory-mapped (SQLite
-/// builds without mmap support would report 0 here, and the dense tiles would lose the speed measured for it).</summary>
+/// <summary>The read settings each pooled connection gets (a 16 MiB page cache, no memory map), and the release of
+/// idle connections when the file is replaced.</summary>
 public sealed class GeoPackageConnectionSettingsTests : IDisposable
 {
     private readonly TemporaryDirectory directory = new();
@@ -19,30 +21,33 @@ public sealed class GeoPackageConnectionSettingsTests : IDisposable
     public void Dispose() => directory.Dispose();
 
     [Fact]
-    public void Connections_read_through_a_memory_map_with_a_16_MiB_page_cache()
+    public void Connections_have_a_16_MiB_page_cache_and_no_memory_map()
     {
         using var source = new GeoPackageFeatureSource("p", path);
         using var connection = source.OpenConnection();
         Assert.Equal(-16384L, Pragma(connection, "cache_size"));
-        Assert.Equal(GeoPackageFeatureSource.MemoryMappedBytes, Pragma(connection, "mmap_size"));
+
+        // A mapped file truncated by a delivery copied over it would kill the process with SIGBUS.
+        Assert.Equal(0L, Pragma(connection, "mmap_size"));
     }
 
     [Fact]
-    public void A_connection_handed_back_by_the_pool_keeps_the_settings()
+    public async Task After_a_rename_over_the_file_released_connections_read_the_new_file()
     {
         using var source = new GeoPackageFeatureSource("p", path);
-        using (var first = source.OpenConnection())
-        {
-            using var reset = first.CreateCommand();
-            reset.CommandText = "PRAGMA mmap_size = 0";
-            reset.ExecuteNonQuery();
-        }
+        Assert.Equal(10, (await source.ToListAsync(new FeatureQuery("parcels", null, []))).Count);
 
-        using var second = source.OpenConnection();
-        Assert.Equal(GeoPackageFeatureSource.MemoryMappedBytes, Pragma(second, "mmap_size"));
+        string delivery = directory.File("delivery.gpkg");
+        GeoPackageWriter.Write(delivery, [SampleLayers.Parcels(4)]);
+        File.Move(delivery, path, overwrite: true);
+
+        // The pooled handle still holds the replaced file open: without the release it reads the old rows.
+        Assert.Equal(10, (await source.ToListAsync(new FeatureQuery("parcels", null, []))).Count);
+        source.ReleaseIdleConnections();
+        Assert.Equal(4, (await source.ToListAsync(new FeatureQuery("parcels", null, []))).Count);
     }
 
-    private static long Pragma(Microsoft.Data.Sqlite.SqliteConnection connection, string name)
+    private static long Pragma(SqliteConnection connection, string name)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA " + name;
