@@ -1,5 +1,6 @@
 namespace TileServer.Sources.GeoPackage.Reading;
 
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
@@ -7,6 +8,7 @@ using NetTopologySuite.IO;
 using TileServer.Core.Features.Filtering;
 using TileServer.Core.Geometry;
 using TileServer.Sources.GeoPackage.Binary;
+using SQLitePCL;
 
 /// <summary>The SQL functions a read connection needs to answer a refined query entirely in SQL, so that
 /// COUNT(*), ORDER BY, LIMIT and OFFSET see exactly the rows the predicate accepts:
@@ -22,23 +24,82 @@ using TileServer.Sources.GeoPackage.Binary;
 /// </list></summary>
 internal static class QueryFunctions
 {
+    private const int Flags = raw.SQLITE_UTF8 | raw.SQLITE_DETERMINISTIC;
+
+    /// <summary>The native connections the functions are registered on.</summary>
+    /// <remarks>The functions are registered through SQLitePCL's raw API, once per native handle: a pooled connection
+    /// hands the same handle to each new <see cref="SqliteConnection"/>, and a raw registration stays on the handle
+    /// (SQLitePCL keeps the delegate with it). Microsoft.Data.Sqlite's own <c>CreateFunction</c> is undone when its
+    /// connection goes back to the pool, so registering that way cost 4 registrations on every query: about 2 KB and
+    /// 8–19 µs, 3–7 % of a light tile (docs/benchmarks.md, eighth session). Weak keys: a handle the pool closes is
+    /// forgotten with it. The blobs are read as spans, without the byte array per call Microsoft.Data.Sqlite makes.</remarks>
+    private static readonly ConditionalWeakTable<sqlite3, OperandCache> Registered = [];
+
+    /// <summary>Registers the functions on the connection's native handle unless they already are.</summary>
     public static void Register(SqliteConnection connection)
     {
+        ArgumentNullException.ThrowIfNull(connection);
+        var handle = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+        if (Registered.TryGetValue(handle, out _))
+        {
+            return;
+        }
+
+        // One operand cache per handle: a native connection steps one statement at a time.
         var cache = new OperandCache();
-        connection.CreateFunction<OperandCache, byte[]?, byte[]?, long, long?>(
-            "ts_spatial", cache, static (state, blob, operand, op) => blob is null || operand is null ? null : Spatial(state, blob, operand, (SpatialOperator)op) ? 1L : 0L,
-            isDeterministic: true);
-        connection.CreateFunction<byte[]?, double, double, double, double, long?>(
-            "ts_envelope_meets", static (blob, minx, miny, maxx, maxy) => blob is null ? null : EnvelopeMeets(blob, new BoundingBox(minx, miny, maxx, maxy)) ? 1L : 0L,
-            isDeterministic: true);
-        connection.CreateFunction<byte[]?, long?>(
-            "ts_is_empty", static blob => blob is null ? null : GeoPackageBinary.ReadHeader(blob).IsEmpty ? 1L : 0L,
-            isDeterministic: true);
-        connection.CreateFunction<string?, string?>(
-            "ts_lower", static text => text?.ToLowerInvariant(), isDeterministic: true);
+        Create(handle, "ts_spatial", 3, cache, static (state, args) => Spatial((OperandCache)state!, args));
+        Create(handle, "ts_envelope_meets", 5, null, static (_, args) => IsNull(args[0]) ? null
+            : EnvelopeMeets(raw.sqlite3_value_blob(args[0]), new BoundingBox(
+                raw.sqlite3_value_double(args[1]), raw.sqlite3_value_double(args[2]), raw.sqlite3_value_double(args[3]), raw.sqlite3_value_double(args[4]))) ? 1L : 0L);
+        Create(handle, "ts_is_empty", 1, null, static (_, args) => IsNull(args[0]) ? null
+            : GeoPackageBinary.ReadHeader(raw.sqlite3_value_blob(args[0])).IsEmpty ? 1L : 0L);
+        Create(handle, "ts_lower", 1, null, static (_, args) => IsNull(args[0]) ? null : raw.sqlite3_value_text(args[0]).utf8_to_string().ToLowerInvariant());
+        Registered.AddOrUpdate(handle, cache);
     }
 
-    private static bool EnvelopeMeets(byte[] blob, BoundingBox box)
+    private static bool IsNull(sqlite3_value value) => raw.sqlite3_value_type(value) == raw.SQLITE_NULL;
+
+    /// <summary>Registers a scalar function whose body returns null, a long or a string. An exception must not cross
+    /// into SQLite's native frames: it becomes the statement's error, as Microsoft.Data.Sqlite does for its functions.</summary>
+    private static void Create(sqlite3 handle, string name, int arity, object? state, Func<object?, sqlite3_value[], object?> body)
+    {
+        int rc = raw.sqlite3_create_function(handle, name, arity, Flags, state, (context, userData, args) =>
+        {
+            try
+            {
+                switch (body(userData, args))
+                {
+                    case null:
+                        raw.sqlite3_result_null(context);
+                        break;
+                    case long number:
+                        raw.sqlite3_result_int64(context, number);
+                        break;
+                    case string text:
+                        raw.sqlite3_result_text(context, text);
+                        break;
+                }
+            }
+            catch (Exception failure)
+            {
+                // Any exception: this frame returns into native code, which cannot unwind a managed one.
+                raw.sqlite3_result_error(context, $"{name}: {failure.Message}");
+            }
+        });
+        SqliteException.ThrowExceptionForRC(rc, handle);
+    }
+
+    private static object? Spatial(OperandCache cache, sqlite3_value[] args)
+    {
+        if (IsNull(args[0]) || IsNull(args[1]))
+        {
+            return null;
+        }
+
+        return Spatial(cache, raw.sqlite3_value_blob(args[0]), raw.sqlite3_value_blob(args[1]), (SpatialOperator)raw.sqlite3_value_int64(args[2])) ? 1L : 0L;
+    }
+
+    private static bool EnvelopeMeets(ReadOnlySpan<byte> blob, BoundingBox box)
     {
         var header = GeoPackageBinary.ReadHeader(blob);
         if (header.IsEmpty)
@@ -47,13 +108,13 @@ internal static class QueryFunctions
         return envelope is { } e && e.Intersects(box);
     }
 
-    private static bool Spatial(OperandCache cache, byte[] blob, byte[] operand, SpatialOperator op)
+    private static bool Spatial(OperandCache cache, ReadOnlySpan<byte> blob, ReadOnlySpan<byte> operand, SpatialOperator op)
     {
         var header = GeoPackageBinary.ReadHeader(blob);
         if (header.IsEmpty)
             return false;
         var prepared = cache.Get(operand);
-        var geometry = cache.Reader.Read(GeoPackageBinary.WkbSlice(blob, header).ToArray());
+        var geometry = cache.Reader.Read(blob[header.Length..].ToArray());
         return op switch
         {
             SpatialOperator.BBox or SpatialOperator.Intersects => prepared.Intersects(geometry),
@@ -74,7 +135,7 @@ internal static class QueryFunctions
 
         public WKBReader Reader { get; } = new();
 
-        public IPreparedGeometry Get(byte[] operand)
+        public IPreparedGeometry Get(ReadOnlySpan<byte> operand)
         {
             foreach (var (bytes, prepared) in entries)
             {
@@ -84,9 +145,10 @@ internal static class QueryFunctions
 
             if (entries.Count == Capacity)
                 entries.RemoveAt(0);
-            Geometry geometry = Reader.Read(operand);
+            byte[] copy = operand.ToArray(); // The span is SQLite's; it is valid for this call only.
+            Geometry geometry = Reader.Read(copy);
             var added = PreparedGeometryFactory.Prepare(geometry);
-            entries.Add((operand, added));
+            entries.Add((copy, added));
             return added;
         }
     }
