@@ -269,12 +269,15 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IFeatureRowScan, I
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();
-        QueryFunctions.Register(connection);
+        if (!QueryFunctions.Register(connection))
+        {
+            return connection; // A pooled native handle, set up when it was first opened.
+        }
 
         // SQLite's default page cache (2 MB) is smaller than one dense tile's rows (about 900 pages of
         // 平泉's seat at z12), so every tile re-read its pages from the OS. 16 MiB per pooled connection
         // keeps a neighbourhood of tiles in memory (docs/benchmarks.md, "Raster tiles against Mapnik"). The
-        // pool hands back handles that keep the setting; repeating it on each open is one cheap statement.
+        // pool hands back handles that keep the setting, so it is set once per native handle.
         // Not memory-mapped (PRAGMA mmap_size stays 0): that saved 1–5 % of a dense raster tile, but a file
         // truncated under a mapping (a delivery copied over the live file) raises SIGBUS and kills the server,
         // where read() gives SQLite an error it reports (docs/benchmarks.md, eighth session).

@@ -35,14 +35,15 @@ internal static class QueryFunctions
     /// forgotten with it. The blobs are read as spans, without the byte array per call Microsoft.Data.Sqlite makes.</remarks>
     private static readonly ConditionalWeakTable<sqlite3, OperandCache> Registered = [];
 
-    /// <summary>Registers the functions on the connection's native handle unless they already are.</summary>
-    public static void Register(SqliteConnection connection)
+    /// <summary>Registers the functions on the connection's native handle unless they already are; true when they
+    /// were registered now (the handle is new, so per-handle settings are due too).</summary>
+    public static bool Register(SqliteConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var handle = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         if (Registered.TryGetValue(handle, out _))
         {
-            return;
+            return false;
         }
 
         // One operand cache per handle: a native connection steps one statement at a time.
@@ -55,6 +56,7 @@ internal static class QueryFunctions
             : GeoPackageBinary.ReadHeader(raw.sqlite3_value_blob(args[0])).IsEmpty ? 1L : 0L);
         Create(handle, "ts_lower", 1, null, static (_, args) => IsNull(args[0]) ? null : raw.sqlite3_value_text(args[0]).utf8_to_string().ToLowerInvariant());
         Registered.AddOrUpdate(handle, cache);
+        return true;
     }
 
     private static bool IsNull(sqlite3_value value) => raw.sqlite3_value_type(value) == raw.SQLITE_NULL;

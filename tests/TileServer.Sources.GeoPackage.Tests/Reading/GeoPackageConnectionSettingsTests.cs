@@ -32,6 +32,23 @@ public sealed class GeoPackageConnectionSettingsTests : IDisposable
     }
 
     [Fact]
+    public void A_connection_handed_back_by_the_pool_keeps_the_settings()
+    {
+        using var source = new GeoPackageFeatureSource("p", path);
+        SQLitePCL.sqlite3 handle;
+        using (var first = source.OpenConnection())
+        {
+            handle = first.Handle!;
+            Assert.Equal(-16384L, Pragma(first, "cache_size"));
+        }
+
+        // The settings are made once per native handle; the pool must hand the same handle back with them.
+        using var second = source.OpenConnection();
+        Assert.Same(handle, second.Handle);
+        Assert.Equal(-16384L, Pragma(second, "cache_size"));
+    }
+
+    [Fact]
     public async Task After_a_rename_over_the_file_released_connections_read_the_new_file()
     {
         using var source = new GeoPackageFeatureSource("p", path);
