@@ -16,7 +16,7 @@ internal sealed class ScannedRowReader(FeatureQuery query, FieldDefinition[] fie
     private readonly bool reuse = query.ReusableRecords;
     private readonly bool checkEnvelope = query.Bounds is not null && !(query.IndexBoundsSuffice && hasRTree);
     private readonly object?[] sharedValues = query.ReusableRecords ? new object?[fields.Length] : [];
-    private byte[] sharedWkb = query.ReusableRecords ? new byte[4096] : [];
+    private byte[] sharedWkb = []; // Grown by Read on first use: a row scan (TryRead only) never needs it.
 
     /// <summary>Ordinal of the R-tree box's first column in the scan, or −1 when the SQL leaves it out.</summary>
     public int RTreeBoxOrdinal { get; } = query.Bounds is not null && hasRTree && !query.IndexBoundsSuffice ? fields.Length + 2 : -1;
@@ -31,7 +31,7 @@ internal sealed class ScannedRowReader(FeatureQuery query, FieldDefinition[] fie
         if (!reuse)
             return new FeatureRecord(scan.Int64(0), wkb.ToArray(), values);
         if (sharedWkb.Length < wkb.Length)
-            sharedWkb = new byte[Math.Max(wkb.Length, sharedWkb.Length * 2)];
+            sharedWkb = new byte[Math.Max(Math.Max(wkb.Length, sharedWkb.Length * 2), 4096)];
         wkb.CopyTo(sharedWkb);
         return new FeatureRecord(scan.Int64(0), sharedWkb.AsMemory(0, wkb.Length), values);
     }
