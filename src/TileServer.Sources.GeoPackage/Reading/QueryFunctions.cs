@@ -26,6 +26,10 @@ internal static class QueryFunctions
 {
     private const int Flags = raw.SQLITE_UTF8 | raw.SQLITE_DETERMINISTIC;
 
+    // The two answers of the predicates, boxed once: the bodies return object, and a box per row would be garbage.
+    private static readonly object True = 1L;
+    private static readonly object False = 0L;
+
     /// <summary>The native connections the functions are registered on.</summary>
     /// <remarks>The functions are registered through SQLitePCL's raw API, once per native handle: a pooled connection
     /// hands the same handle to each new <see cref="SqliteConnection"/>, and a raw registration stays on the handle
@@ -51,9 +55,9 @@ internal static class QueryFunctions
         Create(handle, "ts_spatial", 3, cache, static (state, args) => Spatial((OperandCache)state!, args));
         Create(handle, "ts_envelope_meets", 5, null, static (_, args) => IsNull(args[0]) ? null
             : EnvelopeMeets(raw.sqlite3_value_blob(args[0]), new BoundingBox(
-                raw.sqlite3_value_double(args[1]), raw.sqlite3_value_double(args[2]), raw.sqlite3_value_double(args[3]), raw.sqlite3_value_double(args[4]))) ? 1L : 0L);
+                raw.sqlite3_value_double(args[1]), raw.sqlite3_value_double(args[2]), raw.sqlite3_value_double(args[3]), raw.sqlite3_value_double(args[4]))) ? True : False);
         Create(handle, "ts_is_empty", 1, null, static (_, args) => IsNull(args[0]) ? null
-            : GeoPackageBinary.ReadHeader(raw.sqlite3_value_blob(args[0])).IsEmpty ? 1L : 0L);
+            : GeoPackageBinary.ReadHeader(raw.sqlite3_value_blob(args[0])).IsEmpty ? True : False);
         Create(handle, "ts_lower", 1, null, static (_, args) => IsNull(args[0]) ? null : raw.sqlite3_value_text(args[0]).utf8_to_string().ToLowerInvariant());
         Registered.AddOrUpdate(handle, cache);
         return true;
@@ -98,7 +102,7 @@ internal static class QueryFunctions
             return null;
         }
 
-        return Spatial(cache, raw.sqlite3_value_blob(args[0]), raw.sqlite3_value_blob(args[1]), (SpatialOperator)raw.sqlite3_value_int64(args[2])) ? 1L : 0L;
+        return Spatial(cache, raw.sqlite3_value_blob(args[0]), raw.sqlite3_value_blob(args[1]), (SpatialOperator)raw.sqlite3_value_int64(args[2])) ? True : False;
     }
 
     private static bool EnvelopeMeets(ReadOnlySpan<byte> blob, BoundingBox box)
