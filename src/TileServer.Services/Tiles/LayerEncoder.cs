@@ -9,10 +9,10 @@ using TileServer.Core.Tiling;
 using TileServer.Mvt;
 
 /// <summary>Reads one layer's features for a tile of <paramref name="set"/> from its source and writes them as
-/// an MVT layer in that tile's coordinate space.</summary>
-internal sealed class LayerEncoder(MvtTileWriter writer, VectorTileOptions options, TileMatrixSet set, TileCoordinate tile)
+/// an MVT layer in that tile's coordinate space, each feature's geometry read into <paramref name="geometry"/> (a
+/// pooled buffer, reset for every feature).</summary>
+internal sealed class LayerEncoder(MvtTileWriter writer, MvtGeometry geometry, VectorTileOptions options, TileMatrixSet set, TileCoordinate tile)
 {
-    private readonly MvtGeometry geometry = new();
     private readonly TileTransform transform = new(set, tile, options.Extent);
 
     public async Task EncodeAsync(PublishedLayer layer, CancellationToken cancellationToken)

@@ -19,6 +19,10 @@ public sealed class VectorTileService(ITileCache cache, VectorTileOptions option
     public const string Format = "mvt";
 
     private readonly ConcurrentBag<MvtTileWriter> writers = new();
+
+    // A feature's geometry buffers grow to its point count; kept between tiles like the writers, a light tile with
+    // one large parcel no longer regrows them on every render (about 8 KB of the 16.5 KB a light z16 tile allocated).
+    private readonly ConcurrentBag<MvtGeometry> geometries = new();
     private readonly MvtEncodingOptions encoding = new() { Extent = options.Extent, Buffer = options.Buffer };
     private readonly MvtTileSettings settings = new(options.Extent, options.Buffer, options.SimplifyPixels, options.MinPolygonAreaPixels);
 
@@ -52,6 +56,7 @@ public sealed class VectorTileService(ITileCache cache, VectorTileOptions option
         bool mercator = set.Id == TileMatrixSetId;
         int zoom = mercator ? tile.Zoom : GeographicTileWarp.EquivalentWebMercatorZoom(set.GetMatrix(tile.Zoom));
         MvtTileWriter writer = writers.TryTake(out var pooled) ? pooled : new MvtTileWriter(encoding);
+        MvtGeometry geometry = geometries.TryTake(out var pooledGeometry) ? pooledGeometry : new MvtGeometry();
         try
         {
             writer.Reset();
@@ -65,7 +70,7 @@ public sealed class VectorTileService(ITileCache cache, VectorTileOptions option
                 return TileHasher.Finish(bytes, options.GzipLevel);
             }
 
-            var encoder = new LayerEncoder(writer, options, set, tile);
+            var encoder = new LayerEncoder(writer, geometry, options, set, tile);
             foreach (var layer in visible)
             {
                 await encoder.EncodeAsync(layer, cancellationToken).ConfigureAwait(false);
@@ -76,6 +81,7 @@ public sealed class VectorTileService(ITileCache cache, VectorTileOptions option
         finally
         {
             writers.Add(writer);
+            geometries.Add(geometry);
         }
     }
 }
