@@ -50,6 +50,20 @@ public sealed class ItemsResponderTests
         Assert.Equal("http://example.org/collections/ghyd/items?limit=2&offset=2&f=html", links["alternate"]);
     }
 
+    [Theory]
+    [InlineData("?limit=10&offset=9223372036854775807")]
+    [InlineData("?limit=10000&offset=9223372036854775800")]
+    public async Task An_offset_near_the_largest_integer_gives_no_next_link_past_the_end(string query)
+    {
+        // offset + limit overflowed to a negative number, which "exceeded" nothing: a next link with a negative offset
+        // (which this server then refuses with 400) appeared on an empty page past the end (Part 1 §7.15.8, fc-next-1).
+        using var json = await ItemsAsync(query);
+        Assert.Equal(0, json.RootElement.GetProperty("numberReturned").GetInt64());
+        var links = Links(json);
+        Assert.DoesNotContain("next", links.Keys);
+        Assert.DoesNotContain("offset=-", links["prev"], StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_last_page_has_no_next_link()
     {
