@@ -9,6 +9,7 @@ public static class ServeCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var app = ServerApplication.Build(args);
+        ListenAddressCheck.Check(app.Configuration[WebHostDefaults.ServerUrlsKey]);
         var catalog = app.Services.GetRequiredService<ILayerCatalog>();
         _ = app.Services.GetRequiredService<Services.Raster.RasterStyleBinder>(); // styles fail start-up, not the first PNG request
         Console.WriteLine($"tileserver: publishing {catalog.Layers.Count} layers: {string.Join(", ", catalog.Layers.Select(l => l.Id))}");
