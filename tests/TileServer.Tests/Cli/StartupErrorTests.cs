@@ -143,6 +143,23 @@ public sealed class StartupErrorTests
         Assert.DoesNotContain("   at ", stdout + stderr);
     }
 
+    [Theory]
+    [InlineData("--TileServer:Cache:MemoryMegabytes=abc", "TileServer:Cache:MemoryMegabytes")]
+    [InlineData("--TileServer:Cache:MemoryMegabytes=-5", "TileServer:Cache:MemoryMegabytes")]
+    [InlineData("--TileServer:OgcApi:MaxLimit=lots", "TileServer:OgcApi:MaxLimit")]
+    [InlineData("--TileServer:RasterTiles:BufferPixels=wide", "TileServer:RasterTiles:BufferPixels")]
+    public async Task A_malformed_setting_stops_serve_with_one_line_naming_the_key(string setting, string key)
+    {
+        var (exitCode, stdout, stderr) = await RunHostAsync("serve", "--urls", "http://127.0.0.1:0", setting,
+            $"--TileServer:Sources:sample:Path={SharedSample.GeoPackagePath}", "--TileServer:Sources:sample:GenerateSampleIfMissing=false");
+
+        Assert.Equal(1, exitCode);
+        string line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("tileserver: ", line);
+        Assert.Contains(key, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stdout + stderr);
+    }
+
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunHostAsync(params string[] args)
     {
         // The host is built beside the tests in the same configuration (Debug or Release).
