@@ -148,6 +148,7 @@ public sealed class StartupErrorTests
     [InlineData("--TileServer:Cache:MemoryMegabytes=-5", "TileServer:Cache:MemoryMegabytes")]
     [InlineData("--TileServer:OgcApi:MaxLimit=lots", "TileServer:OgcApi:MaxLimit")]
     [InlineData("--TileServer:RasterTiles:BufferPixels=wide", "TileServer:RasterTiles:BufferPixels")]
+    [InlineData("--TileServer:Layers:1:IdField=nosuch", "IdField 'nosuch'")] // started, then every ghyd tile was a 500
     public async Task A_malformed_setting_stops_serve_with_one_line_naming_the_key(string setting, string key)
     {
         var (exitCode, stdout, stderr) = await RunHostAsync("serve", "--urls", "http://127.0.0.1:0", setting,
