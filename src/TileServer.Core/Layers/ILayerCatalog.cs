@@ -22,7 +22,7 @@ public sealed record PublishedLayer(LayerDefinition Definition, IFeatureSource S
     /// and fail every tile and WFS request of the layer (the sources refuse unknown fields).</summary>
     private static IReadOnlyList<FieldDefinition> ResolveFields(LayerDefinition definition, SourceLayerInfo info)
     {
-        if (definition.IdField is { Length: > 0 } idField && !info.Fields.Any(f => f.Name == idField))
+        if (definition.IdField is { Length: > 0 } idField && idField != info.KeyColumn && !info.Fields.Any(f => f.Name == idField))
             throw new Errors.ConfigurationException($"layer '{definition.Id}': IdField '{idField}' is not a column of table '{info.Table}'");
         return definition.Attributes.Count == 0
             ? info.Fields
