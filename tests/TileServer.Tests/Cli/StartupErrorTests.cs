@@ -161,6 +161,32 @@ public sealed class StartupErrorTests
         Assert.DoesNotContain("   at ", stdout + stderr);
     }
 
+    [Theory]
+    [InlineData("""{"type":"FeatureCollection","features":[""")] // truncated
+    [InlineData("""{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0]]]},"properties":{}}]}""")] // ring not closed
+    [InlineData("""{"type":"FeatureCollection","features":[{"type":"Feature","properties":{}}]}""")] // no geometry member
+    [InlineData("""{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":"here"},"properties":{}}]}""")]
+    public async Task Import_of_a_malformed_geojson_gives_one_line_naming_the_file(string content)
+    {
+        // The file is read before any connection is made, so an unreachable database does not matter here.
+        string file = Path.Combine(Path.GetTempPath(), $"malformed-{Guid.NewGuid():N}.geojson");
+        await File.WriteAllTextAsync(file, content);
+        try
+        {
+            var (exitCode, stdout, stderr) = await RunHostAsync("import", file, "--to", "Host=127.0.0.1;Port=1;Timeout=1");
+
+            Assert.Equal(1, exitCode);
+            string line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith("tileserver: ", line);
+            Assert.Contains(file, line);
+            Assert.DoesNotContain("   at ", stdout + stderr);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunHostAsync(params string[] args)
     {
         // The host is built beside the tests in the same configuration (Debug or Release).
