@@ -48,6 +48,9 @@ public static class ListenAddressCheck
     private static void Probe(string url, IPEndPoint endpoint)
     {
         using var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        // SO_REUSEADDR: connections of a server just stopped, lingering in TIME_WAIT, do not count as "in use" (Linux
+        // still refuses the bind while another socket listens there, which is what this probe is for).
+        socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
         try
         {
             socket.Bind(endpoint);
