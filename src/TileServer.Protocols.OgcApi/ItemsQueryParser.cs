@@ -52,7 +52,7 @@ public static class ItemsQueryParser
         var crs = OgcCrs.Parse("crs", query["crs"]);
         var bboxCrs = OgcCrs.Parse("bbox-crs", query["bbox-crs"]);
         BoundingBox? bounds = string.IsNullOrEmpty(query["bbox"]) ? null : ParseBbox(query["bbox"]!, bboxCrs);
-        ValidateDatetime(query["datetime"]);
+        DatetimeParameter.Validate(query[DatetimeParameter.Name]);
         if (ParseFilter(query, layer) is { } cql2)
             filters.Add(cql2);
 
@@ -129,20 +129,5 @@ public static class ItemsQueryParser
         if (crs.Crs.IsGeographic && (minY < -90 || maxY > 90))
             throw new InvalidParameterException("bbox", "latitudes must lie within [-90, 90]");
         return CrsTransformer.ToStorage(crs.Crs).TransformBox(new BoundingBox(minX, minY, maxX, maxY));
-    }
-
-    /// <summary>§7.15.5: a datetime is accepted and checked for form (an instant or an interval with ".." ends);
-    /// the layers have no temporal property, so it does not narrow the result.</summary>
-    private static void ValidateDatetime(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-            return;
-        foreach (string part in text.Split('/'))
-        {
-            if (part is ".." or "" && text.Contains('/', StringComparison.Ordinal))
-                continue;
-            if (!DateTimeOffset.TryParse(part, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
-                throw new InvalidParameterException("datetime", $"'{part}' is not an RFC 3339 date-time");
-        }
     }
 }

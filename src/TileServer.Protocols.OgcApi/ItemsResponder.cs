@@ -68,13 +68,23 @@ public static class ItemsResponder
             links.Add(new(RequestUrls.WithQuery(request, ("f", f), ("offset", next), ("limit", Invariant(query.Limit))), "next", type, "Next page"));
         }
 
-        if (query.Offset > 0)
-        {
-            string prev = Math.Max(0, query.Offset - query.Limit).ToString(CultureInfo.InvariantCulture);
-            links.Add(new(RequestUrls.WithQuery(request, ("f", f), ("offset", prev), ("limit", Invariant(query.Limit))), "prev", type, "Previous page"));
-        }
+        if (query.Offset > 0 && PreviousOffset(query.Offset, query.Limit, matched) is { } previous)
+            links.Add(new(RequestUrls.WithQuery(request, ("f", f), ("offset", Invariant(previous)), ("limit", Invariant(query.Limit))), "prev", type, "Previous page"));
 
         return links;
+    }
+
+    /// <summary>One page back; from a page past the end, the last page that holds matches on the request's limit grid
+    /// (the largest offset ≡ offset mod limit below numberMatched), so walking back never meets empty pages. None
+    /// when nothing matched. Written without offset + limit, which overflows for offsets near 2^63.</summary>
+    private static long? PreviousOffset(long offset, int limit, MatchCount matched)
+    {
+        if (!matched.IsExact || offset < matched.Value)
+            return Math.Max(0, offset - limit);
+        if (matched.Value == 0)
+            return null;
+        long last = matched.Value - 1, residue = offset % limit;
+        return Math.Max(0, last - (((last - residue) % limit) + limit) % limit);
     }
 
     public static async Task<string> HtmlAsync(HttpContext context, FeatureService features, ItemsQuery query)
@@ -91,7 +101,9 @@ public static class ItemsResponder
             RequestUrls.WithQuery(context.Request, ("f", "json")),
             ($"{baseUrl}/?f=html", "Home"), ($"{baseUrl}/collections?f=html", "Collections"), ($"{collection}?f=html", layer.Id));
         page.Paragraph(matched.IsExact
-            ? string.Create(CultureInfo.InvariantCulture, $"{matched.Value} features match; showing {query.Offset + 1}–{Math.Min(matched.Value, query.Offset + query.Limit)}.")
+            ? query.Offset >= matched.Value
+                ? string.Create(CultureInfo.InvariantCulture, $"{matched.Value} features match; this page starts past the last of them.")
+                : string.Create(CultureInfo.InvariantCulture, $"{matched.Value} features match; showing {query.Offset + 1}–{Math.Min(matched.Value, query.Offset + query.Limit)}.")
             : string.Create(CultureInfo.InvariantCulture, $"More than {query.Offset + query.Limit} features match; showing {query.Offset + 1}–{query.Offset + query.Limit}."));
         var headers = new List<string> { "id" };
         headers.AddRange(layer.ExposedFields.Select(f => f.Name));

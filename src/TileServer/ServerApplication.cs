@@ -68,14 +68,14 @@ public static class ServerApplication
         builder.Services.AddSingleton(sp => new VectorTileService(
             sp.GetRequiredService<ITileCache>(), sp.GetRequiredService<TileServerSettings>().VectorTiles, sp.GetRequiredService<RequestedLayerSets>()));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<TileServerSettings>().Xyz);
-        builder.Services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection($"{TileServerSettings.SectionName}:Wmts").Get<WmtsOptions>() ?? new WmtsOptions());
+        builder.Services.AddSingleton(sp => SettingsBinder.Bind<WmtsOptions>(sp.GetRequiredService<IConfiguration>(), $"{TileServerSettings.SectionName}:Wmts"));
         builder.Services.AddSingleton(sp => new RasterStyleBinder(
             LoadStyles(Path.Combine(root, "styles")),
             sp.GetRequiredService<IConfiguration>().GetSection($"{TileServerSettings.SectionName}:Layers").GetChildren()
                 .Where(layer => !string.IsNullOrEmpty(layer["Id"]) && !string.IsNullOrEmpty(layer["Style"]))
                 .ToDictionary(layer => layer["Id"]!, layer => layer["Style"]!, StringComparer.Ordinal)));
         builder.Services.AddSingleton(sp => new RasterTileService(sp.GetRequiredService<ITileCache>(), sp.GetRequiredService<RasterStyleBinder>(),
-            sp.GetRequiredService<IConfiguration>().GetSection($"{TileServerSettings.SectionName}:RasterTiles").Get<RasterTileOptions>() ?? new RasterTileOptions(),
+            SettingsBinder.Bind<RasterTileOptions>(sp.GetRequiredService<IConfiguration>(), $"{TileServerSettings.SectionName}:RasterTiles"),
             sp.GetRequiredService<RequestedLayerSets>()));
         builder.Services.AddStyles();
         builder.Services.AddPlanning(root);
@@ -103,7 +103,7 @@ public static class ServerApplication
     }
 
     private static TileServerSettings ReadSettings(IConfiguration configuration) =>
-        configuration.GetSection(TileServerSettings.SectionName).Get<TileServerSettings>() ?? new TileServerSettings();
+        SettingsBinder.Bind<TileServerSettings>(configuration, TileServerSettings.SectionName);
 
     /// <summary>Loads styles/*.json; a broken style file stops start-up with one line naming it.</summary>
     private static StyleRegistry LoadStyles(string directory)

@@ -103,11 +103,36 @@ public sealed class ItemsQueryParserTests
         Assert.Equal(name, error.Parameter);
     }
 
-    [Fact]
-    public void Datetime_instants_and_open_intervals_are_accepted()
+    [Theory]
+    [InlineData("2020-01-01T00:00:00Z")]
+    [InlineData("2020-01-01T08:00:00.5+08:00")]
+    [InlineData("2020-01-01")]
+    [InlineData("2020-01-01T00:00:00Z/..")]
+    [InlineData("../2020-01-01T00:00:00Z")]
+    [InlineData("/2020-01-01")] // Part 1 1.0.1: an empty string also opens an end
+    [InlineData("2019-01-01/2020-01-01T00:00:00Z")]
+    public void Datetime_instants_and_intervals_are_accepted(string value)
     {
-        Assert.Equal(10, Parse(("datetime", "2020-01-01T00:00:00Z")).Limit);
-        Assert.Equal(10, Parse(("datetime", "2020-01-01T00:00:00Z/..")).Limit);
+        Assert.Equal(10, Parse(("datetime", value)).Limit);
+    }
+
+    /// <summary>Part 1 §7.15.5 (/req/core/fc-time-definition): an RFC 3339 date or date-time, or an interval of two with at
+    /// most one open end. .NET's lenient DateTimeOffset.TryParse let a bare time of day, an interval open at both ends,
+    /// three parts and an interval ending before it starts through.</summary>
+    [Theory]
+    [InlineData("12:00")]
+    [InlineData("2020-01-01 00:00:00")]
+    [InlineData("2020-01-01T00:00:00")] // no offset: RFC 3339 date-times carry one
+    [InlineData("../..")]
+    [InlineData("/")]
+    [InlineData("..")]
+    [InlineData("2020-01-01/2020-01-02/2020-01-03")]
+    [InlineData("2020-01-01T00:00:00Z/2019-01-01T00:00:00Z")]
+    [InlineData("2020-02-30")]
+    public void Datetime_outside_rfc_3339_and_the_interval_rules_is_refused(string value)
+    {
+        var error = Assert.Throws<InvalidParameterException>(() => Parse(("datetime", value)));
+        Assert.Equal("datetime", error.Parameter);
     }
 
     [Fact]

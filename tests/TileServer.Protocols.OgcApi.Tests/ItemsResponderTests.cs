@@ -50,6 +50,50 @@ public sealed class ItemsResponderTests
         Assert.Equal("http://example.org/collections/ghyd/items?limit=2&offset=2&f=html", links["alternate"]);
     }
 
+    [Theory]
+    [InlineData("?limit=10&offset=9223372036854775807")]
+    [InlineData("?limit=10000&offset=9223372036854775800")]
+    public async Task An_offset_near_the_largest_integer_gives_no_next_link_past_the_end(string query)
+    {
+        // offset + limit overflowed to a negative number, which "exceeded" nothing: a next link with a negative offset
+        // (which this server then refuses with 400) appeared on an empty page past the end (Part 1 §7.15.8, fc-next-1).
+        using var json = await ItemsAsync(query);
+        Assert.Equal(0, json.RootElement.GetProperty("numberReturned").GetInt64());
+        var links = Links(json);
+        Assert.DoesNotContain("next", links.Keys);
+        Assert.DoesNotContain("offset=-", links["prev"], StringComparison.Ordinal);
+    }
+
+    /// <summary>A page past the end (5 features): prev was offset − limit, another empty page, and a client walking back
+    /// met empty pages all the way (/rec/core/fc-next-1 asks links to lead to pages of the result). It now points at the
+    /// last page with matches on the request's limit grid, as the WFS links do.</summary>
+    [Theory]
+    [InlineData("?limit=2&offset=10", "offset=4")]
+    [InlineData("?limit=2&offset=11", "offset=3")]
+    [InlineData("?limit=10&offset=7", "offset=0")]
+    [InlineData("?limit=2&offset=5", "offset=3")]
+    [InlineData("?limit=10&offset=9223372036854775807", "offset=")]
+    public async Task Prev_of_a_page_past_the_end_leads_to_the_last_page_with_matches(string query, string expected)
+    {
+        using var json = await ItemsAsync(query);
+        string prev = Links(json)["prev"];
+        Assert.Contains(expected, prev, StringComparison.Ordinal);
+        long offset = long.Parse(prev[(prev.IndexOf("offset=", StringComparison.Ordinal) + 7)..].Split('&')[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(offset, 0, 4);
+    }
+
+    [Fact]
+    public void A_page_past_the_end_of_nothing_has_no_prev_link()
+    {
+        var (service, _) = SampleCatalog.Create();
+        var context = Context("?limit=2&offset=4");
+        var query = ItemsQueryParser.Parse(context.Request.Query, service.Layer("ghyd"), new OgcApiOptions());
+
+        var links = ItemsResponder.PageLinks(context.Request, query, TileServer.Services.Features.MatchCount.Exact(0), "application/geo+json");
+
+        Assert.DoesNotContain(links, l => l.Rel is "prev" or "next");
+    }
+
     [Fact]
     public async Task The_last_page_has_no_next_link()
     {

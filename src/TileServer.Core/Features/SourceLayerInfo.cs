@@ -10,4 +10,9 @@ public sealed record SourceLayerInfo(
     int Srid,
     BoundingBox Extent,
     IReadOnlyList<FieldDefinition> Fields,
-    long FeatureCount);
+    long FeatureCount)
+{
+    /// <summary>The primary key column when the source keeps it out of <see cref="Fields"/> (PostGIS), so that a
+    /// layer may still name it as its IdField; null otherwise.</summary>
+    public string? KeyColumn { get; init; }
+}

@@ -16,9 +16,17 @@ public sealed record PublishedLayer(LayerDefinition Definition, IFeatureSource S
     public string Id => Definition.Id;
 
     /// <summary>The exposed attribute fields, in configured order, with their types from the source.</summary>
-    public IReadOnlyList<FieldDefinition> ExposedFields { get; } =
-        Definition.Attributes.Count == 0
-            ? Info.Fields
-            : Definition.Attributes.Select(a => Info.Fields.FirstOrDefault(f => f.Name == a)
-                ?? throw new Errors.ConfigurationException($"layer '{Definition.Id}': attribute '{a}' is not a column of table '{Info.Table}'")).ToArray();
+    public IReadOnlyList<FieldDefinition> ExposedFields { get; } = ResolveFields(Definition, Info);
+
+    /// <summary>Checks the configured columns against the table at start-up: a misspelt IdField would otherwise pass
+    /// and fail every tile and WFS request of the layer (the sources refuse unknown fields).</summary>
+    private static IReadOnlyList<FieldDefinition> ResolveFields(LayerDefinition definition, SourceLayerInfo info)
+    {
+        if (definition.IdField is { Length: > 0 } idField && idField != info.KeyColumn && !info.Fields.Any(f => f.Name == idField))
+            throw new Errors.ConfigurationException($"layer '{definition.Id}': IdField '{idField}' is not a column of table '{info.Table}'");
+        return definition.Attributes.Count == 0
+            ? info.Fields
+            : definition.Attributes.Select(a => info.Fields.FirstOrDefault(f => f.Name == a)
+                ?? throw new Errors.ConfigurationException($"layer '{definition.Id}': attribute '{a}' is not a column of table '{info.Table}'")).ToArray();
+    }
 }

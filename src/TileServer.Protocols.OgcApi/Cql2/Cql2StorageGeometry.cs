@@ -16,6 +16,10 @@ internal static class Cql2StorageGeometry
         var input = eastNorth.EnvelopeInternal;
         if (crs.Crs.IsGeographic && (input.MinY < -90 || input.MaxY > 90))
             throw Cql2SyntaxError.At(position, $"latitudes must lie within [-90, 90] (filter-crs {crs.Crs.Uri} reads {(crs.SwapsAxes ? "latitude" : "longitude")} first)");
+        // Longitudes too (docs/ogcapi.md: coordinates outside the filter-crs are an error): a point at 200° E matched
+        // nothing instead of being refused, which hides a swapped or mistyped coordinate.
+        if (crs.Crs.IsGeographic && (input.MinX < -180 || input.MaxX > 180))
+            throw Cql2SyntaxError.At(position, $"longitudes must lie within [-180, 180] (filter-crs {crs.Crs.Uri} reads {(crs.SwapsAxes ? "latitude" : "longitude")} first)");
         return RequestGeometry.TryToStorage(eastNorth, crs.Crs, out var storage)
             ? RequestGeometry.Filter(op, storage)
             : throw Cql2SyntaxError.At(position, $"the geometry lies outside the area of use of {crs.Crs.Uri}");

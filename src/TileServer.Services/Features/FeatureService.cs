@@ -15,6 +15,12 @@ using TileServer.Core.Layers;
 /// (<see cref="InvalidParameterException"/>); the adapters report them in their own formats.</summary>
 public sealed class FeatureService(ILayerCatalog catalog)
 {
+    /// <summary>The most predicates and logical operators one filter may hold (<see cref="FilterSizeCheck"/>).</summary>
+    public const int MaxFilterPredicates = 500;
+
+    /// <summary>The most resource ids one filter may name.</summary>
+    public const int MaxFilterIds = 10_000;
+
     public IReadOnlyList<PublishedLayer> Layers => catalog.Layers;
 
     /// <summary>The layer, or <see cref="UnknownLayerException"/>.</summary>
@@ -88,6 +94,7 @@ public sealed class FeatureService(ILayerCatalog catalog)
         foreach (var key in request.SortBy)
             Field(layer, key.Field, "sortBy");
         FilterFieldCheck.Validate(layer, request.Filter);
+        FilterSizeCheck.Validate(request.Filter);
 
         return new FeatureQuery(layer.Definition.Table, request.Bounds, fields, request.Limit)
         {

@@ -77,7 +77,10 @@ internal static class PostGisCatalogReader
             var extent = await ReadExtentAsync(connection, row, cancellationToken);
             var count = row.Tuples >= 0 ? (long)row.Tuples : await CountAsync(connection, row, cancellationToken);
             var key = row.Schema == "public" ? row.Name : $"{row.Schema}.{row.Name}";
-            var info = new SourceLayerInfo(key, row.GeometryColumn, PostGisTypeNames.ToGeometryKind(row.Type), row.Srid, extent, fields, count);
+            var info = new SourceLayerInfo(key, row.GeometryColumn, PostGisTypeNames.ToGeometryKind(row.Type), row.Srid, extent, fields, count)
+            {
+                KeyColumn = primaryKey,
+            };
             tables.Add(new PostGisTable(info, row.Schema, row.Name, primaryKey, row.Geographic, row.Dimensions > 2,
                 fields.ToDictionary(f => f.Name, StringComparer.Ordinal)));
         }

@@ -55,9 +55,11 @@ public static class CachePurgeEndpoint
         BoundingBox? bounds = null;
         if (body.Bbox is { } b)
         {
-            if (b.Length != 4 || b[0] > b[2] || b[1] > b[3] || b.Any(v => !double.IsFinite(v)))
+            // Degrees of longitude and latitude: a box beyond them was clamped to the world's edge and purged tiles there.
+            if (b.Length != 4 || b[0] > b[2] || b[1] > b[3] || b.Any(v => !double.IsFinite(v))
+                || b[0] < -180 || b[2] > 180 || b[1] < -90 || b[3] > 90)
             {
-                return Problem(StatusCodes.Status400BadRequest, "Invalid parameter", "bbox must be [minLon, minLat, maxLon, maxLat]", "bbox");
+                return Problem(StatusCodes.Status400BadRequest, "Invalid parameter", "bbox must be [minLon, minLat, maxLon, maxLat] in degrees, longitudes within ±180 and latitudes within ±90", "bbox");
             }
 
             bounds = new BoundingBox(b[0], b[1], b[2], b[3]);

@@ -35,7 +35,7 @@ public static class ImportCommand
         using var geoPackage = file.EndsWith(".gpkg", StringComparison.OrdinalIgnoreCase) ? new GeoPackageFeatureSource("import", file) : null;
         IReadOnlyList<ImportInput> inputs = geoPackage is not null ? GeoPackageImportReader.Read(geoPackage, layers)
             : file.EndsWith(".geojson", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
-                ? File.Exists(file) ? [GeoJsonImportReader.Read(file)] : throw new DataSourceException($"{file}: file not found")
+                ? File.Exists(file) ? [ReadGeoJson(file)] : throw new DataSourceException($"{file}: file not found")
                 : throw new UsageException($"{file}: expected a .gpkg or .geojson file");
         if (layers is { Count: > 0 } && layers.Except(inputs.Select(i => i.Schema.Name)).FirstOrDefault() is { } missing)
         {
@@ -95,6 +95,21 @@ public static class ImportCommand
 
         using var rows = input.OpenRows(cancellationToken);
         return await importer.ImportAsync(input.Schema, rows, options, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Malformed JSON, a member of the wrong kind or a geometry NTS refuses (a ring that is not closed) is the
+    /// file's fault: one line naming it, not the parser's stack trace.</summary>
+    private static ImportInput ReadGeoJson(string file)
+    {
+        try
+        {
+            return GeoJsonImportReader.Read(file);
+        }
+        catch (Exception malformed) when (malformed is System.Text.Json.JsonException or InvalidOperationException or KeyNotFoundException
+            or ArgumentException or FormatException or IndexOutOfRangeException)
+        {
+            throw new DataSourceException($"{file}: not a readable GeoJSON FeatureCollection: {malformed.Message.ReplaceLineEndings(" ")}", malformed);
+        }
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

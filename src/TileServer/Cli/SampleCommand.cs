@@ -2,7 +2,9 @@ namespace TileServer.Cli;
 
 using System.Diagnostics;
 using TileServer.Configuration;
+using TileServer.Core.Errors;
 using TileServer.SampleData;
+using TileServer.SampleData.Reference;
 using TileServer.Sources.GeoPackage;
 
 /// <summary><c>tileserver sample</c>: generates the deterministic sample planning data into a GeoPackage.</summary>
@@ -20,10 +22,21 @@ public static class SampleCommand
         {
             Seed = options.Integer("seed") ?? sample.Seed,
             Density = options.Number("density") ?? sample.Density,
-            Units = options.Text("units")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Units = KnownUnits(options.Text("units")),
         };
         Generate(output, sample);
         return 0;
+    }
+
+    /// <summary>The --units codes, checked before minutes of generation: an unknown code is a usage error.</summary>
+    private static string[]? KnownUnits(string? text)
+    {
+        string[]? codes = text?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var known = CountyBoundaryCatalog.All.Select(b => b.Code).ToHashSet(StringComparer.Ordinal);
+        string[] unknown = codes?.Where(c => !known.Contains(c)).ToArray() ?? [];
+        if (unknown.Length > 0)
+            throw new UsageException($"--units: unknown unit {string.Join(", ", unknown)} (the sample has {string.Join(", ", known)})");
+        return codes;
     }
 
     /// <summary>Generates and writes the sample, printing progress and the indicator report.</summary>
@@ -32,8 +45,15 @@ public static class SampleCommand
         var clock = Stopwatch.StartNew();
         Console.WriteLine($"tileserver: generating sample data (seed {options.Seed}, density {options.Density}) into {output}");
         var dataset = SampleGenerator.Generate(options, new SynchronousProgress(Console.Out, clock));
-        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        GeoPackageWriter.Write(output, dataset.Layers, new SynchronousProgress(Console.Out, clock));
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+            GeoPackageWriter.Write(output, dataset.Layers, new SynchronousProgress(Console.Out, clock));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            throw new DataSourceException($"{output}: cannot write the sample GeoPackage ({e.Message})", e);
+        }
         Console.WriteLine(dataset.Report.ToText());
         Console.WriteLine($"tileserver: wrote {output} in {clock.Elapsed.TotalSeconds:F1} s");
     }

@@ -81,7 +81,7 @@ public static class SeedCommand
             SeedProgress result;
             if (options.MbTilesPath is { } path)
             {
-                using var writer = new MbTilesWriter(path);
+                using var writer = OpenMbTiles(path);
                 var existing = writer.ExistingTiles();
                 writer.SetMetadata(MbTilesMetadata.Build(layers, options.Format, bounds, minZoom, maxZoom, services.GetRequiredService<XyzOptions>(),
                     existing.Count > 0 ? writer.Metadata() : null));
@@ -114,6 +114,20 @@ public static class SeedCommand
             Console.WriteLine();
             Console.Error.WriteLine("tileserver: seeding interrupted; run the same command again to resume");
             return 130;
+        }
+    }
+
+    /// <summary>A target that cannot be opened or created as SQLite (a folder, no write permission, a file that is not
+    /// a database) is the user's mistake: one line naming the file, not SQLite's stack trace.</summary>
+    private static MbTilesWriter OpenMbTiles(string path)
+    {
+        try
+        {
+            return new MbTilesWriter(path);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            throw new DataSourceException($"--to mbtiles:{path}: cannot open or create the MBTiles file ({e.Message})", e);
         }
     }
 

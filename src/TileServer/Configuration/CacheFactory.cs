@@ -4,6 +4,7 @@ using TileServer.Caching;
 using TileServer.Caching.Redis;
 using TileServer.Caching.Redis.PubSub;
 using TileServer.Core.Caching;
+using TileServer.Core.Errors;
 
 /// <summary>Builds the one tile cache: the memory tier always, Redis as the shared tier when
 /// TILESERVER_REDIS or TileServer:Cache:Redis names one (swap RedisDistributedCache for the
@@ -12,6 +13,8 @@ public static class CacheFactory
 {
     public static ComposedCache Create(CacheSettings settings, string? redisFromEnvironment)
     {
+        if (settings.MemoryMegabytes < 0)
+            throw new ConfigurationException($"TileServer:Cache:MemoryMegabytes must be 0 or more, not {settings.MemoryMegabytes}");
         var options = new TieredTileCacheOptions
         {
             Memory = new MemoryTileCacheOptions { SizeLimitBytes = settings.MemoryMegabytes * 1024L * 1024L },

@@ -1,6 +1,7 @@
 namespace TileServer.Http;
 
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TileServer.Configuration;
 using TileServer.Protocols.OgcApi;
 using TileServer.Services.Features;
 
@@ -13,7 +14,7 @@ public static class OgcApiRegistration
     public static IServiceCollection AddOgcApi(this IServiceCollection services)
     {
         services.TryAddSingleton<FeatureService>();
-        services.TryAddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(SectionName).Get<OgcApiOptions>() ?? new OgcApiOptions());
+        services.TryAddSingleton(sp => SettingsBinder.Bind<OgcApiOptions>(sp.GetRequiredService<IConfiguration>(), SectionName));
         return services;
     }
 }

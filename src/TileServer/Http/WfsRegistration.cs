@@ -13,7 +13,7 @@ public static class WfsRegistration
     {
         services.TryAddSingleton(sp => new FeatureService(sp.GetRequiredService<Core.Layers.ILayerCatalog>()));
         services.TryAddSingleton(sp =>
-            sp.GetRequiredService<IConfiguration>().GetSection($"{TileServerSettings.SectionName}:Wfs").Get<WfsOptions>() ?? new WfsOptions());
+            SettingsBinder.Bind<WfsOptions>(sp.GetRequiredService<IConfiguration>(), $"{TileServerSettings.SectionName}:Wfs"));
         return services;
     }
 

@@ -170,6 +170,9 @@ public sealed class Cql2ParserTests
     [InlineData("bsm IN ()", 9, "expected a property or a literal")]
     [InlineData("mj > 1e", 7, "exponent")]
     [InlineData("", 1, "empty")]
+    [InlineData("S_INTERSECTS(geometry, POINT(118 95))", 24, "latitudes must lie within")]
+    [InlineData("S_INTERSECTS(geometry, POINT(200 40.9))", 24, "longitudes must lie within")] // was 200 with no match
+    [InlineData("S_INTERSECTS(geometry, BBOX(-181, 40, 119, 41))", 24, "longitudes must lie within")]
     public void Bad_filters_name_the_position(string filter, int position, string message)
     {
         var (service, _) = SampleCatalog.Create();

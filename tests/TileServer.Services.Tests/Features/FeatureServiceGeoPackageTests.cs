@@ -66,6 +66,29 @@ public sealed class FeatureServiceGeoPackageTests : IDisposable
         Assert.All(features, f => Assert.InRange(f.Geometry.EnvelopeInternal.MinX, 39_000_000, 40_000_000)); // zone 39 false easting
     }
 
+    /// <summary>An OR of 1,200 comparisons (a CQL2 IN list, or a WFS POST fes:Or) became an SQL expression deeper than
+    /// SQLite's 1,000 levels and failed as a 500; it is now refused as a bad filter before it reaches the source,
+    /// while a filter within the cap still runs.</summary>
+    [Theory]
+    [InlineData(FeatureService.MaxFilterPredicates - 1, false)] // the OR itself is the last node allowed
+    [InlineData(1200, true)]
+    public async Task A_filter_with_too_many_predicates_is_an_invalid_parameter_not_a_source_failure(int terms, bool refused)
+    {
+        var filter = new OrFilter([.. Enumerable.Range(0, terms).Select(i => new ComparisonFilter("mj", ComparisonOperator.Equal, FilterValue.OfReal(i + 0.5)))]);
+        var request = new FeatureRequest { LayerId = "q", Filter = filter };
+
+        if (refused)
+        {
+            var error = await Assert.ThrowsAsync<Core.Errors.InvalidParameterException>(() => service.CountAsync(request, CancellationToken.None));
+            Assert.Equal("filter", error.Parameter);
+        }
+        else
+        {
+            long expected = QueryDataset.Rows.Count(r => r.Mj is { } mj && mj % 1 == 0.5 && mj < terms);
+            Assert.Equal(expected, await service.CountAsync(request, CancellationToken.None));
+        }
+    }
+
     private static SpatialFilter FilterScenarioOperand(NetTopologySuite.Geometries.Polygon region)
     {
         var e = region.EnvelopeInternal;

@@ -74,6 +74,119 @@ public sealed class StartupErrorTests
         }
     }
 
+    [Theory]
+    [InlineData("/proc/tileserver-qa.mbtiles")] // a folder nobody may create files in
+    [InlineData("/tmp")] // a folder, not a file
+    [InlineData("TEXT")] // a file that is not a database
+    public async Task Seed_into_an_unusable_mbtiles_file_gives_one_line_naming_the_file(string target)
+    {
+        string text = Path.Combine(Path.GetTempPath(), $"not-mbtiles-{Guid.NewGuid():N}.mbtiles");
+        await File.WriteAllTextAsync(text, "plain text, not SQLite");
+        string file = target == "TEXT" ? text : target;
+        try
+        {
+            var (exitCode, stdout, stderr) = await RunHostAsync("seed", "--layers", "xzq", "--zooms", "0-0", "--to", $"mbtiles:{file}",
+                $"--TileServer:Sources:sample:Path={SharedSample.GeoPackagePath}", "--TileServer:Sources:sample:GenerateSampleIfMissing=false", "--TILESERVER_REDIS=");
+
+            Assert.Equal(1, exitCode);
+            string line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith("tileserver: ", line);
+            Assert.Contains(file, line);
+            Assert.DoesNotContain("   at ", stdout + stderr);
+        }
+        finally
+        {
+            File.Delete(text);
+        }
+    }
+
+    [Fact]
+    public async Task Sample_of_an_unknown_unit_is_a_usage_error()
+    {
+        var (exitCode, stdout, stderr) = await RunHostAsync("sample", "--units", "152501,999999", "--output", Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.gpkg"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--units", stderr);
+        Assert.Contains("999999", stderr);
+        Assert.DoesNotContain("   at ", stdout + stderr);
+    }
+
+    [Fact]
+    public async Task Sample_into_an_unwritable_file_gives_one_line_naming_the_file()
+    {
+        const string file = "/proc/tileserver-qa/sample.gpkg";
+        var (exitCode, stdout, stderr) = await RunHostAsync("sample", "--units", "152501", "--density", "0.02", "--output", file);
+
+        Assert.Equal(1, exitCode);
+        string line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(file, line);
+        Assert.DoesNotContain("   at ", stdout + stderr);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:99999", "99999")] // a port beyond 65535
+    [InlineData("not-a-url", "not-a-url")]
+    [InlineData("BUSY", "address already in use")]
+    public async Task Serve_on_an_unusable_address_gives_one_line_without_a_stack_trace(string urls, string expected)
+    {
+        using var busy = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        busy.Start();
+        if (urls == "BUSY")
+            urls = $"http://127.0.0.1:{((System.Net.IPEndPoint)busy.LocalEndpoint).Port}";
+        var (exitCode, stdout, stderr) = await RunHostAsync("serve", "--urls", urls,
+            $"--TileServer:Sources:sample:Path={SharedSample.GeoPackagePath}", "--TileServer:Sources:sample:GenerateSampleIfMissing=false");
+
+        Assert.Equal(1, exitCode);
+        string line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("tileserver: ", line);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stdout + stderr);
+    }
+
+    [Theory]
+    [InlineData("--TileServer:Cache:MemoryMegabytes=abc", "TileServer:Cache:MemoryMegabytes")]
+    [InlineData("--TileServer:Cache:MemoryMegabytes=-5", "TileServer:Cache:MemoryMegabytes")]
+    [InlineData("--TileServer:OgcApi:MaxLimit=lots", "TileServer:OgcApi:MaxLimit")]
+    [InlineData("--TileServer:RasterTiles:BufferPixels=wide", "TileServer:RasterTiles:BufferPixels")]
+    [InlineData("--TileServer:Layers:1:IdField=nosuch", "IdField 'nosuch'")] // started, then every ghyd tile was a 500
+    public async Task A_malformed_setting_stops_serve_with_one_line_naming_the_key(string setting, string key)
+    {
+        var (exitCode, stdout, stderr) = await RunHostAsync("serve", "--urls", "http://127.0.0.1:0", setting,
+            $"--TileServer:Sources:sample:Path={SharedSample.GeoPackagePath}", "--TileServer:Sources:sample:GenerateSampleIfMissing=false");
+
+        Assert.Equal(1, exitCode);
+        string line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("tileserver: ", line);
+        Assert.Contains(key, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stdout + stderr);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"FeatureCollection","features":[""")] // truncated
+    [InlineData("""{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0]]]},"properties":{}}]}""")] // ring not closed
+    [InlineData("""{"type":"FeatureCollection","features":[{"type":"Feature","properties":{}}]}""")] // no geometry member
+    [InlineData("""{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":"here"},"properties":{}}]}""")]
+    public async Task Import_of_a_malformed_geojson_gives_one_line_naming_the_file(string content)
+    {
+        // The file is read before any connection is made, so an unreachable database does not matter here.
+        string file = Path.Combine(Path.GetTempPath(), $"malformed-{Guid.NewGuid():N}.geojson");
+        await File.WriteAllTextAsync(file, content);
+        try
+        {
+            var (exitCode, stdout, stderr) = await RunHostAsync("import", file, "--to", "Host=127.0.0.1;Port=1;Timeout=1");
+
+            Assert.Equal(1, exitCode);
+            string line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith("tileserver: ", line);
+            Assert.Contains(file, line);
+            Assert.DoesNotContain("   at ", stdout + stderr);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunHostAsync(params string[] args)
     {
         // The host is built beside the tests in the same configuration (Debug or Release).

@@ -107,6 +107,19 @@ public sealed class CachePurgeEndpointTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
     }
 
+    [Theory]
+    [InlineData(200.0, 40.0, 210.0, 41.0)] // longitudes beyond 180: purged 483 tiles at the antimeridian
+    [InlineData(118.0, -100.0, 119.0, 100.0)] // latitudes beyond ±90
+    [InlineData(-1e308, -1e308, 1e308, 1e308)]
+    public async Task A_box_outside_longitude_and_latitude_ranges_is_400(double minLon, double minLat, double maxLon, double maxLat)
+    {
+        using var client = server.CreateClient();
+        using var response = await client.SendAsync(Purge(new { layer = "ghyd", bbox = new[] { minLon, minLat, maxLon, maxLat }, minzoom = 10, maxzoom = 16 }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("bbox", problem.RootElement.GetProperty("parameter").GetString());
+    }
+
     [Fact]
     public async Task Without_a_configured_key_the_endpoint_is_off()
     {
