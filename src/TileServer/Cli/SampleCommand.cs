@@ -32,6 +32,8 @@ public static class SampleCommand
     private static string[]? KnownUnits(string? text)
     {
         string[]? codes = text?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (codes is { Length: 0 })
+            throw new UsageException("--units: no unit code given (a comma-separated list such as 130881,152501)");
         var known = CountyBoundaryCatalog.All.Select(b => b.Code).ToHashSet(StringComparer.Ordinal);
         string[] unknown = codes?.Where(c => !known.Contains(c)).ToArray() ?? [];
         if (unknown.Length > 0)

@@ -111,6 +111,18 @@ public sealed class StartupErrorTests
         Assert.DoesNotContain("   at ", stdout + stderr);
     }
 
+    [Theory]
+    [InlineData(",")]
+    [InlineData(" , ")]
+    public async Task Sample_of_an_empty_unit_list_is_a_usage_error(string units)
+    {
+        var (exitCode, stdout, stderr) = await RunHostAsync("sample", "--units", units, "--output", Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.gpkg"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--units: no unit code given", stderr);
+        Assert.DoesNotContain("   at ", stdout + stderr);
+    }
+
     [Fact]
     public async Task Sample_into_an_unwritable_file_gives_one_line_naming_the_file()
     {
