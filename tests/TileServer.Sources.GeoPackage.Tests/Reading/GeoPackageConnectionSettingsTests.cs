@@ -7,6 +7,9 @@ using TileServer.Sources.GeoPackage.Tests.Support;
 
 /// <summary>The read settings each pooled connection gets (a 16 MiB page cache, no memory map), and the release of
 /// idle connections when the file is replaced.</summary>
+/// <remarks>These tests watch what the connection pool hands back, and other test classes clear every SQLite pool when
+/// they delete their folders (TemporaryDirectory), so they run in a collection that runs alone.</remarks>
+[Collection(ConnectionPoolCollection.Name)]
 public sealed class GeoPackageConnectionSettingsTests : IDisposable
 {
     private readonly TemporaryDirectory directory = new();
