@@ -84,8 +84,19 @@ public static class ServerApplication
         builder.Services.AddOgcApi();
 
         var app = builder.Build();
-        // Subscribed before the first request, so no change is missed.
-        app.Services.GetRequiredService<CacheInvalidationOnChange>();
+        try
+        {
+            // Subscribed before the first request, so no change is missed.
+            app.Services.GetRequiredService<CacheInvalidationOnChange>();
+        }
+        catch
+        {
+            // A bad configuration fails here, with services already built (the planning snapshots' temp folder among
+            // them); the caller never gets the app to dispose, so it is disposed here.
+            ((IDisposable)app).Dispose();
+            throw;
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCors();

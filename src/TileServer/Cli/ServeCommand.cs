@@ -8,7 +8,9 @@ public static class ServeCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var app = ServerApplication.Build(args);
+        // Disposed on every way out: a start-up that fails after services were built (a bad IdField, a port in use)
+        // must still release them, e.g. the planning snapshots' temp folder. RunAsync disposes it too; twice is harmless.
+        await using var app = ServerApplication.Build(args);
         ListenAddressCheck.Check(app.Configuration[WebHostDefaults.ServerUrlsKey]);
         var catalog = app.Services.GetRequiredService<ILayerCatalog>();
         _ = app.Services.GetRequiredService<Services.Raster.RasterStyleBinder>(); // styles fail start-up, not the first PNG request
