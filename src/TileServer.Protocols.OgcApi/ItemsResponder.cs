@@ -68,23 +68,10 @@ public static class ItemsResponder
             links.Add(new(RequestUrls.WithQuery(request, ("f", f), ("offset", next), ("limit", Invariant(query.Limit))), "next", type, "Next page"));
         }
 
-        if (query.Offset > 0 && PreviousOffset(query.Offset, query.Limit, matched) is { } previous)
+        if (matched.PreviousPageStart(query.Offset, query.Limit) is { } previous)
             links.Add(new(RequestUrls.WithQuery(request, ("f", f), ("offset", Invariant(previous)), ("limit", Invariant(query.Limit))), "prev", type, "Previous page"));
 
         return links;
-    }
-
-    /// <summary>One page back; from a page past the end, the last page that holds matches on the request's limit grid
-    /// (the largest offset ≡ offset mod limit below numberMatched), so walking back never meets empty pages. None
-    /// when nothing matched. Written without offset + limit, which overflows for offsets near 2^63.</summary>
-    private static long? PreviousOffset(long offset, int limit, MatchCount matched)
-    {
-        if (!matched.IsExact || offset < matched.Value)
-            return Math.Max(0, offset - limit);
-        if (matched.Value == 0)
-            return null;
-        long last = matched.Value - 1, residue = offset % limit;
-        return Math.Max(0, last - (((last - residue) % limit) + limit) % limit);
     }
 
     public static async Task<string> HtmlAsync(HttpContext context, FeatureService features, ItemsQuery query)

@@ -14,14 +14,6 @@ public static class WfsPageLinks
     public static long? Next(long startIndex, int count, long returned, MatchCount matched) =>
         count > 0 && matched.HasMoreThan(startIndex, returned) ? startIndex + count : null;
 
-    public static long? Previous(long startIndex, int count, MatchCount matched)
-    {
-        if (count <= 0 || startIndex <= 0 || matched.IsExact && matched.Value == 0)
-            return null;
-        long previous = startIndex - count;
-        // An unknown numberMatched means the count ran past this page, so startIndex − count is inside the result.
-        if (matched.IsExact && previous >= matched.Value)
-            previous -= (previous - matched.Value) / count * count + count; // the last grid step below numberMatched
-        return Math.Max(0, previous);
-    }
+    public static long? Previous(long startIndex, int count, MatchCount matched) =>
+        count > 0 ? matched.PreviousPageStart(startIndex, count) : null;
 }

@@ -15,26 +15,21 @@ public sealed class GeoPackageChangeMonitor(ILayerCatalog catalog, ILayerChangeF
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         double seconds = settings.Cache.SourceWatchSeconds;
+        // Per file: the layers it publishes and the sources that read it.
         var files = catalog.Layers
             .Where(l => l.Source is GeoPackageFeatureSource)
             .GroupBy(l => ((GeoPackageFeatureSource)l.Source).Path)
-            .ToDictionary(g => g.Key, g => g.Select(l => l.Id).ToArray());
+            .ToDictionary(g => g.Key, g => (Layers: g.Select(l => l.Id).ToArray(), Sources: g.Select(l => (GeoPackageFeatureSource)l.Source).Distinct().ToArray()));
         if (seconds <= 0 || files.Count == 0)
         {
             return;
         }
 
-        var sources = catalog.Layers
-            .Select(l => l.Source)
-            .OfType<GeoPackageFeatureSource>()
-            .Distinct()
-            .GroupBy(source => source.Path)
-            .ToDictionary(g => g.Key, g => g.ToArray());
         var stamps = files.Keys.ToDictionary(f => f, Stamp);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
-            foreach (var (file, layers) in files)
+            foreach (var (file, (layers, sources)) in files)
             {
                 string stamp = Stamp(file);
                 if (stamp == stamps[file])
@@ -46,7 +41,7 @@ public sealed class GeoPackageChangeMonitor(ILayerCatalog catalog, ILayerChangeF
 
                 // Before the layers are reported: a tile produced for the change must read the file now at the path,
                 // not an old one a pooled handle still holds open after a rename.
-                foreach (var source in sources[file])
+                foreach (var source in sources)
                 {
                     source.ReleaseIdleConnections();
                 }

@@ -16,11 +16,7 @@ public sealed class StartupErrorTests
             var (exitCode, stdout, stderr) = await RunHostAsync("serve", "--urls", "http://127.0.0.1:0",
                 $"--TileServer:Sources:sample:Path={file}", "--TileServer:Sources:sample:GenerateSampleIfMissing=false");
 
-            Assert.Equal(1, exitCode);
-            string line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-            Assert.StartsWith("tileserver: ", line);
-            Assert.Contains(file, line);
-            Assert.DoesNotContain("   at ", stdout + stderr);
+            AssertOneErrorLine(exitCode, stdout, stderr, file);
         }
         finally
         {
@@ -88,11 +84,7 @@ public sealed class StartupErrorTests
             var (exitCode, stdout, stderr) = await RunHostAsync("seed", "--layers", "xzq", "--zooms", "0-0", "--to", $"mbtiles:{file}",
                 $"--TileServer:Sources:sample:Path={SharedSample.GeoPackagePath}", "--TileServer:Sources:sample:GenerateSampleIfMissing=false", "--TILESERVER_REDIS=");
 
-            Assert.Equal(1, exitCode);
-            string line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-            Assert.StartsWith("tileserver: ", line);
-            Assert.Contains(file, line);
-            Assert.DoesNotContain("   at ", stdout + stderr);
+            AssertOneErrorLine(exitCode, stdout, stderr, file);
         }
         finally
         {
@@ -148,11 +140,7 @@ public sealed class StartupErrorTests
         var (exitCode, stdout, stderr) = await RunHostAsync("serve", "--urls", urls,
             $"--TileServer:Sources:sample:Path={SharedSample.GeoPackagePath}", "--TileServer:Sources:sample:GenerateSampleIfMissing=false");
 
-        Assert.Equal(1, exitCode);
-        string line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("tileserver: ", line);
-        Assert.Contains(expected, line, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", stdout + stderr);
+        AssertOneErrorLine(exitCode, stdout, stderr, expected);
     }
 
     [Theory]
@@ -166,11 +154,7 @@ public sealed class StartupErrorTests
         var (exitCode, stdout, stderr) = await RunHostAsync("serve", "--urls", "http://127.0.0.1:0", setting,
             $"--TileServer:Sources:sample:Path={SharedSample.GeoPackagePath}", "--TileServer:Sources:sample:GenerateSampleIfMissing=false");
 
-        Assert.Equal(1, exitCode);
-        string line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("tileserver: ", line);
-        Assert.Contains(key, line, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", stdout + stderr);
+        AssertOneErrorLine(exitCode, stdout, stderr, key);
     }
 
     [Theory]
@@ -187,16 +171,23 @@ public sealed class StartupErrorTests
         {
             var (exitCode, stdout, stderr) = await RunHostAsync("import", file, "--to", "Host=127.0.0.1;Port=1;Timeout=1");
 
-            Assert.Equal(1, exitCode);
-            string line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-            Assert.StartsWith("tileserver: ", line);
-            Assert.Contains(file, line);
-            Assert.DoesNotContain("   at ", stdout + stderr);
+            AssertOneErrorLine(exitCode, stdout, stderr, file);
         }
         finally
         {
             File.Delete(file);
         }
+    }
+
+    /// <summary>A failed command: exit code 1, and on stderr one line "tileserver: …" containing
+    /// <paramref name="expected"/>, with no stack trace in either stream.</summary>
+    private static void AssertOneErrorLine(int exitCode, string stdout, string stderr, string expected)
+    {
+        Assert.Equal(1, exitCode);
+        string line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("tileserver: ", line);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stdout + stderr);
     }
 
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunHostAsync(params string[] args)

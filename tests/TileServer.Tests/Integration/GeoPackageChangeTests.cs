@@ -1,6 +1,7 @@
 namespace TileServer.Tests.Integration;
 
 using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using TileServer.Core.Tiling;
 using TileServer.Mvt;
@@ -10,48 +11,28 @@ using TileServer.Tests.Support;
 /// tiles of its layers: the next request is produced again and shows the edit.</summary>
 public sealed class GeoPackageChangeTests
 {
+    private static readonly TileCoordinate SeatTile =
+        WebMercator.TileAt(SampleServerFixture.PingquanSeatLongitude, SampleServerFixture.PingquanSeatLatitude, 14);
+
+    private static readonly string Url = $"/tiles/ghyd/{SeatTile.Zoom}/{SeatTile.Column}/{SeatTile.Row}.mvt";
+
     [Fact]
     public async Task Editing_the_file_invalidates_its_cached_tiles()
     {
         string copy = Path.Combine(TemporaryFolders.Create("tileserver-change-"), "edited.gpkg");
         File.Copy(SharedSample.GeoPackagePath, copy);
-        using var server = SampleServerFixture.Create(new Dictionary<string, string?>
-        {
-            ["TileServer:Sources:sample:Path"] = copy,
-            ["TileServer:Cache:SourceWatchSeconds"] = "0.2",
-            ["TILESERVER_POSTGIS"] = "",
-            ["TILESERVER_REDIS"] = "",
-        });
+        using var server = WatchingServer(copy);
         using var client = server.CreateClient();
-        var tile = WebMercator.TileAt(SampleServerFixture.PingquanSeatLongitude, SampleServerFixture.PingquanSeatLatitude, 14);
-        string url = $"/tiles/ghyd/{tile.Zoom}/{tile.Column}/{tile.Row}.mvt";
-        using (var first = await client.GetAsync(url))
-        using (var second = await client.GetAsync(url))
+        using (var first = await client.GetAsync(Url))
+        using (var second = await client.GetAsync(Url))
         {
             Assert.Equal(HttpStatusCode.OK, first.StatusCode);
             Assert.Equal("HIT", second.Headers.GetValues("X-Cache").Single());
         }
 
-        await using (var connection = new SqliteConnection($"Data Source={copy}"))
-        {
-            await connection.OpenAsync();
-            // The R-tree triggers call ST_IsEmpty and friends, which editors (GDAL, QGIS) provide themselves.
-            TileServer.Sources.GeoPackage.GeoPackageSqlFunctions.Register(connection);
-            await using var update = connection.CreateCommand();
-            update.CommandText = "UPDATE ghyd SET ydyhflmc = '已变更'";
-            Assert.True(await update.ExecuteNonQueryAsync() > 0);
-        }
-
+        await RenameLandUseAsync(copy, "已变更");
         SqliteConnection.ClearAllPools();
-        string? cache = null;
-        IReadOnlyList<MvtFeature> features = [];
-        for (int attempt = 0; attempt < 50 && cache != "MISS"; attempt++)
-        {
-            await Task.Delay(200);
-            using var response = await client.GetAsync(url);
-            cache = response.Headers.GetValues("X-Cache").Single();
-            features = MvtReader.Read(await response.Content.ReadAsByteArrayAsync()).Layers.Single().Features;
-        }
+        var (cache, features) = await ReproducedTileAsync(client);
 
         Assert.Equal("MISS", cache);
         Assert.NotEmpty(features);
@@ -64,17 +45,9 @@ public sealed class GeoPackageChangeTests
         string folder = TemporaryFolders.Create("tileserver-delivery-");
         string live = Path.Combine(folder, "live.gpkg");
         File.Copy(SharedSample.GeoPackagePath, live);
-        using var server = SampleServerFixture.Create(new Dictionary<string, string?>
-        {
-            ["TileServer:Sources:sample:Path"] = live,
-            ["TileServer:Cache:SourceWatchSeconds"] = "0.2",
-            ["TILESERVER_POSTGIS"] = "",
-            ["TILESERVER_REDIS"] = "",
-        });
+        using var server = WatchingServer(live);
         using var client = server.CreateClient();
-        var tile = WebMercator.TileAt(SampleServerFixture.PingquanSeatLongitude, SampleServerFixture.PingquanSeatLatitude, 14);
-        string url = $"/tiles/ghyd/{tile.Zoom}/{tile.Column}/{tile.Row}.mvt";
-        using (var first = await client.GetAsync(url))
+        using (var first = await client.GetAsync(Url))
         {
             Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         }
@@ -83,29 +56,51 @@ public sealed class GeoPackageChangeTests
         // pooled connections hold the replaced file open; unless they are released, the new tile is made from it.
         string delivery = Path.Combine(folder, "delivery.gpkg");
         File.Copy(SharedSample.GeoPackagePath, delivery);
-        await using (var connection = new SqliteConnection($"Data Source={delivery};Pooling=False"))
-        {
-            await connection.OpenAsync();
-            TileServer.Sources.GeoPackage.GeoPackageSqlFunctions.Register(connection);
-            await using var update = connection.CreateCommand();
-            update.CommandText = "UPDATE ghyd SET ydyhflmc = '新交付'";
-            Assert.True(await update.ExecuteNonQueryAsync() > 0);
-        }
-
+        await RenameLandUseAsync(delivery, "新交付");
         File.SetLastWriteTimeUtc(delivery, DateTime.UtcNow.AddMinutes(1)); // A stamp surely unlike the live file's.
         File.Move(delivery, live, overwrite: true);
+        var (cache, features) = await ReproducedTileAsync(client);
+
+        Assert.Equal("MISS", cache);
+        Assert.NotEmpty(features);
+        Assert.All(features, f => Assert.Equal("新交付", f.Attributes["ydyhflmc"]));
+    }
+
+    /// <summary>A server on <paramref name="path"/> alone (no PostGIS, no Redis) that checks the file every 0.2 s.</summary>
+    private static WebApplicationFactory<Program> WatchingServer(string path) => SampleServerFixture.Create(new Dictionary<string, string?>
+    {
+        ["TileServer:Sources:sample:Path"] = path,
+        ["TileServer:Cache:SourceWatchSeconds"] = "0.2",
+        ["TILESERVER_POSTGIS"] = "",
+        ["TILESERVER_REDIS"] = "",
+    });
+
+    /// <summary>Edits every landuse parcel's class name, as an editor would.</summary>
+    private static async Task RenameLandUseAsync(string file, string name)
+    {
+        await using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
+        await connection.OpenAsync();
+        // The R-tree triggers call ST_IsEmpty and friends, which editors (GDAL, QGIS) provide themselves.
+        TileServer.Sources.GeoPackage.GeoPackageSqlFunctions.Register(connection);
+        await using var update = connection.CreateCommand();
+        update.CommandText = "UPDATE ghyd SET ydyhflmc = @name";
+        update.Parameters.AddWithValue("@name", name);
+        Assert.True(await update.ExecuteNonQueryAsync() > 0);
+    }
+
+    /// <summary>Requests the seat tile until it is produced again (a MISS), for up to 10 s, and returns the last answer.</summary>
+    private static async Task<(string? Cache, IReadOnlyList<MvtFeature> Features)> ReproducedTileAsync(HttpClient client)
+    {
         string? cache = null;
         IReadOnlyList<MvtFeature> features = [];
         for (int attempt = 0; attempt < 50 && cache != "MISS"; attempt++)
         {
             await Task.Delay(200);
-            using var response = await client.GetAsync(url);
+            using var response = await client.GetAsync(Url);
             cache = response.Headers.GetValues("X-Cache").Single();
             features = MvtReader.Read(await response.Content.ReadAsByteArrayAsync()).Layers.Single().Features;
         }
 
-        Assert.Equal("MISS", cache);
-        Assert.NotEmpty(features);
-        Assert.All(features, f => Assert.Equal("新交付", f.Attributes["ydyhflmc"]));
+        return (cache, features);
     }
 }
