@@ -17,8 +17,12 @@ namespace TileServer.Rendering.Png;
 /// </summary>
 internal sealed class MedianCutQuantizer
 {
-    /// <summary>Colours covering at least this many pixels are kept exactly.</summary>
-    internal const int AnchorMinimumPixels = 16;
+    /// <summary>Colours covering at least this many pixels (about an 11 × 11 block: a parcel's interior, not
+    /// an edge blend) are kept exactly.</summary>
+    /// <remarks>At 16 px, colours of a few short edges became anchors and took entries that median-cut boxes
+    /// use better: on the dense benchmark tiles 128 gave a lower mean error and smaller files
+    /// (docs/benchmarks.md, ninth session).</remarks>
+    internal const int AnchorMinimumPixels = 128;
 
     /// <summary>At most this many exact entries, so ≥ 64 remain for the edge blends.</summary>
     internal const int MaxAnchors = 192;
@@ -27,10 +31,13 @@ internal sealed class MedianCutQuantizer
 
     /// <summary>
     /// Boxes whose pixel-weighted squared error (in premultiplied 8-bit units², summed over channels) is
-    /// at most this are not split further: 1024 is, say, 16 pixels each 4 levels off in all four channels.
-    /// Small palettes keep the PLTE and tRNS chunks short, which on a light tile is most of the file.
+    /// at most this are not split further: 16384 is, say, 64 edge pixels each 8 levels off in all four
+    /// channels, or 16 pixels 16 levels off. Every entry costs PLTE and tRNS bytes, which on a light tile are
+    /// most of the file, and every finer split of rare edge blends adds index entropy that deflate cannot
+    /// remove; below this error the split buys no visible accuracy (the benchmark tiles' mean error stays
+    /// 4–8× below Mapnik's octree palette, docs/benchmarks.md).
     /// </summary>
-    private const double MaxBoxError = 1024.0 * 255 * 255;
+    private const double MaxBoxError = 16384.0 * 255 * 255;
 
     private readonly MedianCutBoxes _boxes = new();
     private int[] _items = new int[1024];

@@ -98,7 +98,7 @@ public sealed class PngPaletteTests
         var exactPixels = 0;
         for (var i = 0; i < expected.Length; i += 4)
         {
-            if (counts[BitConverter.ToUInt32(expected, i)] >= 16)
+            if (counts[BitConverter.ToUInt32(expected, i)] >= MedianCutQuantizer.AnchorMinimumPixels)
             {
                 Assert.Equal(expected.AsSpan(i, 4).ToArray(), decoded.Rgba.AsSpan(i, 4).ToArray());
                 exactPixels++;
