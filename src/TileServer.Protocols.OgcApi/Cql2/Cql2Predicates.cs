@@ -110,15 +110,19 @@ internal sealed class Cql2Predicates(Cql2TokenCursor cursor, Func<Cql2Operand> o
     {
         var field = Property(left, "IN");
         cursor.Expect(Cql2TokenKind.LeftParen, "'(' opening the IN list");
-        var items = new List<Cql2Condition>();
+        var values = new List<FilterValue>();
+        var matchCase = !left.CaseInsensitive;
         do
         {
             var item = Literal(operand(), "IN");
-            items.Add(Cql2Condition.Of(new ComparisonFilter(field.Name, ComparisonOperator.Equal, Value(field, item), CaseSensitivity(left, item))));
+            _ = CaseSensitivity(left, item); // Refuses CASEI on a listed literal without CASEI on the property.
+            values.Add(Value(field, item));
         }
         while (cursor.TryKind(Cql2TokenKind.Comma));
         cursor.Expect(Cql2TokenKind.RightParen, "')' or ',' in the IN list");
-        return Cql2Condition.Or(items);
+        return Cql2Condition.Of(values.Count == 1
+            ? new ComparisonFilter(field.Name, ComparisonOperator.Equal, values[0], matchCase)
+            : new InFilter(field.Name, values, matchCase));
     }
 
     private static FieldDefinition Property(Cql2Operand operand, string what) =>

@@ -21,6 +21,9 @@ public sealed class FeatureService(ILayerCatalog catalog)
     /// <summary>The most resource ids one filter may name.</summary>
     public const int MaxFilterIds = 10_000;
 
+    /// <summary>The most values one IN list (or OR of equalities on one property) may hold.</summary>
+    public const int MaxFilterListValues = 10_000;
+
     public IReadOnlyList<PublishedLayer> Layers => catalog.Layers;
 
     /// <summary>The layer, or <see cref="UnknownLayerException"/>.</summary>
@@ -94,11 +97,12 @@ public sealed class FeatureService(ILayerCatalog catalog)
         foreach (var key in request.SortBy)
             Field(layer, key.Field, "sortBy");
         FilterFieldCheck.Validate(layer, request.Filter);
-        FilterSizeCheck.Validate(request.Filter);
+        var filter = EqualityListFolding.Fold(request.Filter);
+        FilterSizeCheck.Validate(filter);
 
         return new FeatureQuery(layer.Definition.Table, request.Bounds, fields, request.Limit)
         {
-            Filter = request.Filter,
+            Filter = filter,
             SortBy = request.SortBy,
             Offset = request.Offset,
         };

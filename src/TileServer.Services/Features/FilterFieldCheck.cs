@@ -17,6 +17,8 @@ internal sealed class FilterFieldCheck(PublishedLayer layer) : IFeatureFilterVis
 
     public bool Visit(BetweenFilter filter) => Typed(filter.Field, filter.Lower) && Typed(filter.Field, filter.Upper);
 
+    public bool Visit(InFilter filter) => filter.Values.All(value => Typed(filter.Field, value));
+
     public bool Visit(AndFilter filter) => filter.Operands.All(o => o.Accept(this));
 
     public bool Visit(OrFilter filter) => filter.Operands.All(o => o.Accept(this));

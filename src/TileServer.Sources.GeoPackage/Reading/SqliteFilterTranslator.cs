@@ -57,6 +57,23 @@ internal sealed class SqliteFilterTranslator(GeoPackageTable table) : IFeatureFi
         return $"{column} BETWEEN {Add(filter.Lower.Boxed)} AND {Add(filter.Upper.Boxed)}";
     }
 
+    /// <summary>An IN list of parameters. The values have no affinity, so each compares as in
+    /// <c>column = value</c> (SQLite's datatype rules §4.2), NULL included. matchCase=false folds both sides as
+    /// <see cref="Visit(ComparisonFilter)"/> does.</summary>
+    public string Visit(InFilter filter)
+    {
+        var field = Field(filter.Field);
+        var fold = !filter.MatchCase && filter.Values[0].Type == FieldType.Text;
+        var sql = new StringBuilder(fold ? $"ts_lower({Column(field)}) IN (" : $"{Column(field)} IN (");
+        for (var i = 0; i < filter.Values.Count; i++)
+        {
+            var value = filter.Values[i];
+            sql.Append(i == 0 ? "" : ", ").Append(Add(fold ? value.Text!.ToLowerInvariant() : value.Boxed));
+        }
+
+        return sql.Append(')').ToString();
+    }
+
     public string Visit(AndFilter filter) => Join(filter.Operands, " AND ");
 
     public string Visit(OrFilter filter) => Join(filter.Operands, " OR ");

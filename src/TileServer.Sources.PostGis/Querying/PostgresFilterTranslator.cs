@@ -56,6 +56,24 @@ internal sealed class PostgresFilterTranslator(PostGisTable table) : IFeatureFil
         return $"{Comparable(field)} BETWEEN {Add(filter.Lower)} AND {Add(filter.Upper)}";
     }
 
+    /// <summary>= ANY of one typed array parameter (bigint[], double precision[] or text[]): one statement text
+    /// whatever the list's length, and NULL semantics as for an OR of equalities. matchCase=false folds the column
+    /// and every listed value with lower(), as <see cref="Visit(ComparisonFilter)"/> does.</summary>
+    public string Visit(InFilter filter)
+    {
+        var field = Field(filter.Field);
+        var values = filter.Values;
+        var array = values[0].Type switch
+        {
+            FieldType.Integer => Add(values.Select(v => v.Integer).ToArray()),
+            FieldType.Real => Add(values.Select(v => v.Real).ToArray()),
+            _ => Add(values.Select(v => v.Text!).ToArray()),
+        };
+        if (!filter.MatchCase && field.Type == FieldType.Text)
+            return $"lower({Quoted(field)}::text) COLLATE \"C\" = ANY(ARRAY(SELECT lower(v) FROM unnest({array}) AS v))";
+        return $"{Comparable(field)} = ANY({array})";
+    }
+
     public string Visit(AndFilter filter) => Join(filter.Operands, " AND ");
 
     public string Visit(OrFilter filter) => Join(filter.Operands, " OR ");

@@ -62,6 +62,12 @@ public static class FilterScenarios
             ["like-case-sensitive"] = (Like("Al*"), r => r.Mc?.StartsWith("Al", StringComparison.Ordinal) == true),
             ["like-single-chinese"] = (Like("农田.1"), r => r.Mc is "农田_1" or "农田x1"),
             ["like-injection"] = (Like("'; DROP*"), r => r.Mc == "'; DROP TABLE x; --"),
+            ["in-text"] = (In("mc", FilterValue.OfText("Alpha"), FilterValue.OfText("永久基本农田"), FilterValue.OfText("absent")), r => r.Mc is "Alpha" or "永久基本农田"),
+            ["in-text-ignore-case"] = (new InFilter("mc", [FilterValue.OfText("ALPHA"), FilterValue.OfText("zeta")], matchCase: false), r => r.Mc?.ToLowerInvariant() is "alpha" or "zeta"),
+            ["in-integer"] = (In("bh", FilterValue.OfInteger(-3), FilterValue.OfInteger(4), FilterValue.OfInteger(99)), r => r.Bh is -3 or 4),
+            ["in-real"] = (In("mj", FilterValue.OfReal(2.5), FilterValue.OfReal(12.25), FilterValue.OfReal(0.1)), r => r.Mj is 2.5 or 12.25),
+            ["not-in-integer"] = (new NotFilter(In("bh", FilterValue.OfInteger(0), FilterValue.OfInteger(1))), r => r.Bh is not null and not 0 and not 1),
+            ["in-long-list"] = (In("bh", [.. Enumerable.Range(1, 1200).Select(i => FilterValue.OfInteger(i))]), r => r.Bh is >= 1 and <= 1200),
             ["and"] = (new AndFilter([Integer("bh", ComparisonOperator.Greater, 0), Like("*田*")]), r => r.Bh > 0 && r.Mc?.Contains('田', StringComparison.Ordinal) == true),
             ["or"] = (new OrFilter([new NullFilter("mc"), Integer("bh", ComparisonOperator.Less, -2)]), r => r.Mc is null || r.Bh < -2),
             ["not-comparison"] = (new NotFilter(Integer("bh", ComparisonOperator.Less, 2)), r => r.Bh is not null && r.Bh >= 2),
@@ -95,4 +101,6 @@ public static class FilterScenarios
     private static ComparisonFilter Integer(string field, ComparisonOperator op, long value) => new(field, op, FilterValue.OfInteger(value));
 
     private static LikeFilter Like(string pattern) => new("mc", pattern);
+
+    private static InFilter In(string field, params FilterValue[] values) => new(field, values);
 }

@@ -69,11 +69,18 @@ public sealed class Cql2ParserTests
         Assert.Equal(Text("bsm", "0130881"), Parse("bsm = 0130881"));
 
     [Fact]
-    public void In_is_an_or_of_equalities_and_not_negates_in_like_between_and_null()
+    public void In_is_one_list_and_not_negates_in_like_between_and_null()
     {
-        Assert.Equal([Text("bsm", "1"), Text("bsm", "2")], Assert.IsType<OrFilter>(Parse("bsm IN ('1', '2')")).Operands);
+        var list = Assert.IsType<InFilter>(Parse("bsm IN ('1', '2')"));
+        Assert.Equal("bsm", list.Field);
+        Assert.Equal([FilterValue.OfText("1"), FilterValue.OfText("2")], list.Values);
+        Assert.True(list.MatchCase);
         var notIn = Assert.IsType<NotFilter>(Parse("bsm NOT IN ('1','2')"));
-        Assert.Equal([Text("bsm", "1"), Text("bsm", "2")], Assert.IsType<OrFilter>(notIn.Operand).Operands);
+        Assert.Equal([FilterValue.OfText("1"), FilterValue.OfText("2")], Assert.IsType<InFilter>(notIn.Operand).Values);
+        Assert.Equal(Text("bsm", "1"), Parse("bsm IN ('1')")); // A list of one is an equality.
+        Assert.Equal([FilterValue.OfReal(1), FilterValue.OfReal(2.5)], Assert.IsType<InFilter>(Parse("mj IN (1, 2.5)")).Values);
+        var folded = Assert.IsType<InFilter>(Parse("CASEI(ydyhflmc) IN (CASEI('Abc'), 'd')"));
+        Assert.False(folded.MatchCase);
         Assert.IsType<NotFilter>(Parse("bsm NOT LIKE '1_'"));
         Assert.IsType<NotFilter>(Parse("mj NOT BETWEEN 1 AND 2"));
         Assert.Equal(new NullFilter("mj"), Parse("mj IS NULL"));

@@ -66,15 +66,17 @@ public sealed class FeatureServiceGeoPackageTests : IDisposable
         Assert.All(features, f => Assert.InRange(f.Geometry.EnvelopeInternal.MinX, 39_000_000, 40_000_000)); // zone 39 false easting
     }
 
-    /// <summary>An OR of 1,200 comparisons (a CQL2 IN list, or a WFS POST fes:Or) became an SQL expression deeper than
-    /// SQLite's 1,000 levels and failed as a 500; it is now refused as a bad filter before it reaches the source,
-    /// while a filter within the cap still runs.</summary>
+    /// <summary>An OR of 1,200 comparisons became an SQL expression deeper than SQLite's 1,000 levels and failed as a
+    /// 500; such a filter is refused as a bad filter before it reaches the source, while a filter within the cap still
+    /// runs. Equalities on one property (a WFS fes:Or listing codes) are folded into one IN list and run at any length
+    /// up to <see cref="FeatureService.MaxFilterListValues"/>.</summary>
     [Theory]
-    [InlineData(FeatureService.MaxFilterPredicates - 1, false)] // the OR itself is the last node allowed
-    [InlineData(1200, true)]
-    public async Task A_filter_with_too_many_predicates_is_an_invalid_parameter_not_a_source_failure(int terms, bool refused)
+    [InlineData(FeatureService.MaxFilterPredicates - 1, ComparisonOperator.Greater, false)] // the OR itself is the last node allowed
+    [InlineData(1200, ComparisonOperator.Greater, true)]
+    [InlineData(1200, ComparisonOperator.Equal, false)]
+    public async Task A_filter_with_too_many_predicates_is_an_invalid_parameter_not_a_source_failure(int terms, ComparisonOperator op, bool refused)
     {
-        var filter = new OrFilter([.. Enumerable.Range(0, terms).Select(i => new ComparisonFilter("mj", ComparisonOperator.Equal, FilterValue.OfReal(i + 0.5)))]);
+        var filter = new OrFilter([.. Enumerable.Range(0, terms).Select(i => new ComparisonFilter("mj", op, FilterValue.OfReal(i + 0.5)))]);
         var request = new FeatureRequest { LayerId = "q", Filter = filter };
 
         if (refused)
@@ -84,8 +86,30 @@ public sealed class FeatureServiceGeoPackageTests : IDisposable
         }
         else
         {
-            long expected = QueryDataset.Rows.Count(r => r.Mj is { } mj && mj % 1 == 0.5 && mj < terms);
+            long expected = op == ComparisonOperator.Equal
+                ? QueryDataset.Rows.Count(r => r.Mj is { } mj && mj % 1 == 0.5 && mj < terms)
+                : QueryDataset.Rows.Count(r => r.Mj > 0.5);
+            Assert.True(expected > 0);
             Assert.Equal(expected, await service.CountAsync(request, CancellationToken.None));
+        }
+    }
+
+    [Theory]
+    [InlineData(FeatureService.MaxFilterListValues, false)]
+    [InlineData(FeatureService.MaxFilterListValues + 1, true)]
+    public async Task An_in_list_is_one_predicate_up_to_its_own_cap(int values, bool refused)
+    {
+        // Every quarter from 0 up: the dataset's areas are such quarters (and below 17).
+        var request = new FeatureRequest { LayerId = "q", Filter = new InFilter("mj", [.. Enumerable.Range(0, values).Select(i => FilterValue.OfReal(i * 0.25))]) };
+
+        if (refused)
+        {
+            var error = await Assert.ThrowsAsync<Core.Errors.InvalidParameterException>(() => service.CountAsync(request, CancellationToken.None));
+            Assert.Equal("filter", error.Parameter);
+        }
+        else
+        {
+            Assert.Equal(QueryDataset.Rows.Count(r => r.Mj is not null), await service.CountAsync(request, CancellationToken.None));
         }
     }
 

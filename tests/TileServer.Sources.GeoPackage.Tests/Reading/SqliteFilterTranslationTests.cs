@@ -44,6 +44,19 @@ public sealed class SqliteFilterTranslationTests
         Assert.Contains(matchCase ? "t.\"mc\" GLOB @f0" : "ts_lower(t.\"mc\") GLOB @f0", statement.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(true, "t.\"mc\" IN (@f0, @f1, @f2)", "Ab")]
+    [InlineData(false, "ts_lower(t.\"mc\") IN (@f0, @f1, @f2)", "ab")]
+    public void An_in_list_is_one_flat_predicate_of_parameters(bool matchCase, string sql, string firstValue)
+    {
+        var filter = new InFilter("mc", [FilterValue.OfText("Ab"), FilterValue.OfText("'x'"), FilterValue.OfText("永久")], matchCase);
+        var statement = RefinedQuerySql.Count(Table, new FeatureQuery("t", null, []) { Filter = filter });
+
+        Assert.Contains(sql, statement.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(" OR ", statement.Text, StringComparison.Ordinal);
+        Assert.Equal([firstValue, "'x'", "永久"], statement.Parameters.Select(p => p.Value).Take(3));
+    }
+
     private static FeatureQuery Query(string text, long number, long[] ids, double x, int limit, long offset) => new("t", new BoundingBox(x, 1, x + 1, 2), ["mc"], limit)
     {
         Filter = new AndFilter(

@@ -96,6 +96,39 @@ public sealed class WfsQueryTests(SampleServerFixture server) : IClassFixture<Sa
         Assert.Equal("NotFound", (string?)missing.Element(Ows + "Exception")!.Attribute("exceptionCode"));
     }
 
+    /// <summary>A POST fes:Or of 1,200 PropertyIsEqualTo on one property (a list of land-use codes) runs as one IN list;
+    /// 1,200 other comparisons exceed the filter's cap and are a client error, not SQLite's "expression tree too large".</summary>
+    [Fact]
+    public async Task A_posted_or_of_many_equalities_runs_and_of_many_ranges_is_refused()
+    {
+        var codes = new[] { "0101", "0103", "1207" }.Concat(Enumerable.Range(0, 1197).Select(i => $"x{i}")).ToArray();
+        var layer = SharedSample.Dataset.Layer("ghyd");
+        int code = layer.Schema.Fields.ToList().FindIndex(f => f.Name == "ydyhfldm");
+        long expected = layer.Features.Count(f => f.Values[code] is string c && codes.Contains(c));
+        Assert.True(expected > 0);
+
+        var equalities = await PostHitsAsync(string.Concat(codes.Select(c =>
+            $"<fes:PropertyIsEqualTo><fes:ValueReference>ydyhfldm</fes:ValueReference><fes:Literal>{c}</fes:Literal></fes:PropertyIsEqualTo>")), HttpStatusCode.OK);
+        Assert.Equal(expected, Matched(equalities));
+
+        var ranges = await PostHitsAsync(string.Concat(codes.Select(c =>
+            $"<fes:PropertyIsGreaterThan><fes:ValueReference>ydyhfldm</fes:ValueReference><fes:Literal>{c}</fes:Literal></fes:PropertyIsGreaterThan>")), HttpStatusCode.BadRequest);
+        Assert.Equal("InvalidParameterValue", (string?)ranges.Element(Ows + "Exception")!.Attribute("exceptionCode"));
+    }
+
+    private async Task<XElement> PostHitsAsync(string orOperands, HttpStatusCode status)
+    {
+        var body = "<wfs:GetFeature service=\"WFS\" version=\"2.0.0\" resultType=\"hits\" xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" " +
+            "xmlns:fes=\"http://www.opengis.net/fes/2.0\" xmlns:gh=\"http://tileserver.cn/planning\"><wfs:Query typeNames=\"gh:ghyd\">" +
+            $"<fes:Filter><fes:Or>{orOperands}</fes:Or></fes:Filter></wfs:Query></wfs:GetFeature>";
+        using var client = server.CreateClient();
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/xml");
+        using var response = await client.PostAsync("/wfs", content);
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"{response.StatusCode}: {text[..Math.Min(text.Length, 500)]}");
+        return XElement.Parse(text);
+    }
+
     [Fact]
     public async Task GetPropertyValue_lists_the_values()
     {

@@ -8,6 +8,7 @@ public interface IFeatureFilterVisitor<out TResult>
     TResult Visit(LikeFilter filter);
     TResult Visit(NullFilter filter);
     TResult Visit(BetweenFilter filter);
+    TResult Visit(InFilter filter);
     TResult Visit(AndFilter filter);
     TResult Visit(OrFilter filter);
     TResult Visit(NotFilter filter);
