@@ -74,8 +74,9 @@ public static class WfsEndpoints
             case "GETPROPERTYVALUE":
                 if (p["outputFormat"] is { } valueFormat && WfsKvpQuery.Json(valueFormat))
                     throw WfsException.Invalid("outputFormat", "GetPropertyValue answers a wfs:ValueCollection in XML only");
-                string reference = WfsFeatureTypes.LocalName(p.Required("valueReference"));
+                string valueReference = p.Required("valueReference");
                 var query = WfsKvpQuery.Parse(p, features, options);
+                string reference = new WfsPropertyNames(query.Layer, WfsTypeNames.Bindings(p), options).LocalName(valueReference, "valueReference");
                 bool geometry = reference == WfsFeatureTypes.GeometryProperty(query.Layer);
                 if (!geometry)
                     FeatureService.Field(query.Layer, reference, "valueReference");

@@ -45,6 +45,7 @@ public static class WfsKvpQuery
         }
 
         string? resourceIds = p["resourceId"];
+        var bindings = WfsTypeNames.Bindings(p);
         string? typeNames = p["typeNames"] ?? p["typeName"];
         PublishedLayer target;
         if (typeNames is not null)
@@ -52,7 +53,7 @@ public static class WfsKvpQuery
             var names = typeNames.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             if (names.Length != 1 || typeNames.Contains('(', StringComparison.Ordinal))
                 throw WfsException.Invalid("typeNames", "one feature type per request: joins and multiple queries are not implemented (ImplementsStandardJoins is FALSE)");
-            target = LayerOf(features, WfsTypeNames.LocalName(names[0], WfsTypeNames.Bindings(p), options, "typeNames"), "typeNames");
+            target = LayerOf(features, WfsTypeNames.LocalName(names[0], bindings, options, "typeNames"), "typeNames");
         }
         else if (resourceIds is not null)
         {
@@ -67,12 +68,13 @@ public static class WfsKvpQuery
         if (exclusive > 1)
             throw WfsException.Invalid(p["filter"] is not null ? "filter" : "bbox", "filter, bbox and resourceId are mutually exclusive (09-025r2 Table 8)");
 
+        var propertyNames = new WfsPropertyNames(target, bindings, options);
         FeatureFilter? filter = null;
         if (p["filter"] is { } filterText)
         {
             if (p["filter_Language"] is { } language && language != "urn:ogc:def:queryLanguage:OGC-FES:Filter")
                 throw WfsException.Invalid("filter_Language", $"filter language '{language}' is not supported");
-            filter = new FesFilterParser(target, crs).Parse(FesFilterParser.ParseXml(filterText));
+            filter = new FesFilterParser(target, crs, propertyNames).Parse(FesFilterParser.ParseXml(filterText));
         }
         else if (p["bbox"] is { } bbox)
         {
@@ -84,11 +86,11 @@ public static class WfsKvpQuery
                 .Select(id => ResourceId.Parse(id, target.Id, "resourceId")).ToArray());
         }
 
-        var (properties, geometry) = Projection(target, p["propertyName"]);
+        var (properties, geometry) = Projection(target, p["propertyName"], propertyNames);
         return new WfsQuery
         {
             Layer = target, Crs = crs, Filter = filter, Properties = properties, IncludeGeometry = geometry,
-            SortBy = SortBy(p["sortBy"]), StartIndex = startIndex, Count = count, Hits = hits, Json = json,
+            SortBy = SortBy(p["sortBy"], propertyNames), StartIndex = startIndex, Count = count, Hits = hits, Json = json,
         };
     }
 
@@ -128,33 +130,36 @@ public static class WfsKvpQuery
         return RequestGeometry.Filter(SpatialOperator.BBox, StorageGeometry.Box(numbers[0], numbers[1], numbers[2], numbers[3], crs));
     }
 
-    /// <summary>PROPERTYNAME: the listed fields (prefixes stripped) and whether the geometry is among them.</summary>
-    public static (IReadOnlyList<string>? Properties, bool Geometry) Projection(PublishedLayer layer, string? propertyNames)
+    /// <summary>PROPERTYNAME: the listed fields (resolved by <paramref name="names"/>) and whether the geometry is among them.</summary>
+    public static (IReadOnlyList<string>? Properties, bool Geometry) Projection(PublishedLayer layer, string? propertyNames, WfsPropertyNames names)
     {
+        ArgumentNullException.ThrowIfNull(layer);
+        ArgumentNullException.ThrowIfNull(names);
         if (propertyNames is null)
             return (null, true);
         string geometryName = WfsFeatureTypes.GeometryProperty(layer);
-        var names = propertyNames.Trim('(', ')').Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(WfsFeatureTypes.LocalName).ToList();
+        var requested = propertyNames.Trim('(', ')').Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(name => names.LocalName(name, "propertyName")).ToList();
         var fields = new List<string>();
         foreach (var field in layer.ExposedFields)
         {
-            if (names.Contains(field.Name))
+            if (requested.Contains(field.Name))
                 fields.Add(field.Name);
         }
 
-        foreach (var name in names)
+        foreach (var name in requested)
         {
             if (name != geometryName && !fields.Contains(name))
                 throw WfsException.Invalid("propertyName", $"feature type '{layer.Id}' has no property '{name}'");
         }
 
-        return (fields, names.Contains(geometryName));
+        return (fields, requested.Contains(geometryName));
     }
 
     /// <summary>SORTBY=name [ASC|DESC],… (09-026r2 §7.9.2; A and D as in WFS 1.1 too).</summary>
-    public static IReadOnlyList<SortKey> SortBy(string? text)
+    public static IReadOnlyList<SortKey> SortBy(string? text, WfsPropertyNames names)
     {
+        ArgumentNullException.ThrowIfNull(names);
         if (text is null)
             return [];
         var keys = new List<SortKey>();
@@ -164,7 +169,7 @@ public static class WfsKvpQuery
             string order = words.Length > 1 ? words[1].ToUpperInvariant() : "ASC";
             if (words.Length > 2 || order is not ("ASC" or "DESC" or "A" or "D"))
                 throw WfsException.Invalid("sortBy", $"'{item}' is not 'property [ASC|DESC]'");
-            keys.Add(new SortKey(WfsFeatureTypes.LocalName(words[0]), order is "DESC" or "D"));
+            keys.Add(new SortKey(names.LocalName(words[0], "sortBy"), order is "DESC" or "D"));
         }
 
         return keys;

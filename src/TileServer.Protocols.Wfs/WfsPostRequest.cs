@@ -76,15 +76,15 @@ public static class WfsPostRequest
             pairs.Add(new("namespaces", namespaces));
         if (Attribute(query, "srsName") is { } srsName)
             pairs.Add(new("srsName", srsName));
-        var properties = query.Elements(Wfs + "PropertyName").Select(e => e.Value.Trim()).ToList();
+        var properties = query.Elements(Wfs + "PropertyName").Select(PropertyName).ToList();
         if (properties.Count > 0)
             pairs.Add(new("propertyName", string.Join(',', properties)));
         if (query.Element(Fes + "Filter") is { } filter)
-            pairs.Add(new("filter", filter.ToString(SaveOptions.DisableFormatting)));
+            pairs.Add(new("filter", Standalone(filter)));
         if (query.Element(Fes + "SortBy") is { } sortBy)
         {
             var keys = sortBy.Elements(Fes + "SortProperty").Select(s =>
-                $"{s.Element(Fes + "ValueReference")?.Value.Trim()} {((string?)s.Element(Fes + "SortOrder"))?.Trim() ?? "ASC"}");
+                $"{(s.Element(Fes + "ValueReference") is { } reference ? PropertyName(reference) : "")} {((string?)s.Element(Fes + "SortOrder"))?.Trim() ?? "ASC"}");
             pairs.Add(new("sortBy", string.Join(',', keys)));
         }
 
@@ -109,6 +109,41 @@ public static class WfsPostRequest
         }
 
         return bindings.Count > 0 ? string.Join(',', bindings.Distinct(StringComparer.Ordinal)) : null;
+    }
+
+    /// <summary>A wfs:PropertyName or fes:ValueReference of a sort key with every prefix its element declares
+    /// replaced by the namespace URI in Clark notation (<c>p:mj</c> → <c>{uri}mj</c>), so the KVP parser checks the
+    /// URI the client meant (09-026r2 §7.4.4) even when other elements bind the same prefix differently. Undeclared
+    /// prefixes are left as written: the KVP rule then accepts only the server's own prefix.</summary>
+    private static string PropertyName(XElement element)
+    {
+        var steps = WfsPropertyNames.Steps(element.Value.Trim()).Select(step =>
+        {
+            int colon = step.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0 || step.StartsWith('{'))
+                return step;
+            string prefix = step[..colon];
+            return WfsPropertyNames.IsNcName(prefix) && element.GetNamespaceOfPrefix(prefix) is { } uri
+                ? $"{{{uri.NamespaceName}}}{step[(colon + 1)..]}"
+                : step;
+        });
+        return string.Join('/', steps);
+    }
+
+    /// <summary>The fes:Filter as a document of its own that keeps the prefix declarations in scope where it was
+    /// written: its fes:ValueReference texts use them, and XLinq only copies the declarations element names need.
+    /// The nearest declaration of a prefix wins, as in the original; the default namespace is left out (an
+    /// unqualified property name never takes it).</summary>
+    private static string Standalone(XElement filter)
+    {
+        var copy = new XElement(filter);
+        foreach (var declaration in filter.Ancestors().SelectMany(a => a.Attributes()))
+        {
+            if (declaration.IsNamespaceDeclaration && declaration.Name.Namespace == XNamespace.Xmlns && copy.Attribute(declaration.Name) is null)
+                copy.Add(new XAttribute(declaration.Name, declaration.Value));
+        }
+
+        return copy.ToString(SaveOptions.DisableFormatting);
     }
 
     /// <summary>Attribute names are matched ignoring case: OWSLib writes "typenames" and "outputformat".</summary>

@@ -50,30 +50,40 @@ public static class WfsTypeNames
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(bindings);
-        ArgumentNullException.ThrowIfNull(options);
         string trimmed = name.Trim();
-        string local = WfsFeatureTypes.LocalName(trimmed);
+        if (ForeignNamespace(trimmed, prefix => bindings.GetValueOrDefault(prefix), options) is { } problem)
+            throw WfsException.Invalid(locator, $"feature type '{trimmed}' is unknown: {problem}");
+        return WfsFeatureTypes.LocalName(trimmed);
+    }
+
+    /// <summary>Why the qualified name <paramref name="name"/> (<c>prefix:local</c> or <c>{uri}local</c>) is not in
+    /// the server's feature namespace, or null when it is or is unqualified. <paramref name="lookup"/> gives the URI a
+    /// prefix is bound to in the request (null: unbound). Shared by type names and property names
+    /// (<see cref="WfsPropertyNames"/>), which live in the same namespace.</summary>
+    internal static string? ForeignNamespace(string name, Func<string, string?> lookup, WfsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(lookup);
+        ArgumentNullException.ThrowIfNull(options);
         string? uri;
-        int brace = trimmed.LastIndexOf('}');
-        if (trimmed.StartsWith('{') && brace > 0)
+        int brace = name.LastIndexOf('}');
+        if (name.StartsWith('{') && brace > 0)
         {
-            uri = trimmed[1..brace];
+            uri = name[1..brace];
         }
         else
         {
-            int colon = trimmed.LastIndexOf(':');
+            int colon = name.LastIndexOf(':');
             if (colon < 0)
-                return local;
-            string prefix = trimmed[..colon];
-            uri = bindings.TryGetValue(prefix, out var bound) ? bound
-                : prefix == options.FeatureNamespacePrefix ? options.FeatureNamespace
-                : throw WfsException.Invalid(locator,
-                    $"feature type '{trimmed}' is unknown: prefix '{prefix}' is not bound (declare it with NAMESPACES=xmlns({prefix},{options.FeatureNamespace}))");
+                return null;
+            string prefix = name[..colon];
+            uri = lookup(prefix) ?? (prefix == options.FeatureNamespacePrefix ? options.FeatureNamespace : null);
+            if (uri is null)
+                return $"prefix '{prefix}' is not bound (declare it with NAMESPACES=xmlns({prefix},{options.FeatureNamespace}))";
         }
 
-        if (!string.Equals(uri, options.FeatureNamespace, StringComparison.Ordinal))
-            throw WfsException.Invalid(locator, $"feature type '{trimmed}' is unknown: namespace '{uri}' is not this server's feature namespace {options.FeatureNamespace}");
-        return local;
+        return string.Equals(uri, options.FeatureNamespace, StringComparison.Ordinal) ? null
+            : $"namespace '{uri}' is not this server's feature namespace {options.FeatureNamespace}";
     }
 
     /// <summary>"prefix,url" (WFS 2.0), "prefix=url" (WFS 1.1) or just "url" (the default namespace). The URL is

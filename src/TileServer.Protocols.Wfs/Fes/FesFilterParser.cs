@@ -8,12 +8,16 @@ using TileServer.Core.Features.Filtering;
 using TileServer.Core.Layers;
 
 /// <summary>Parses an FES 2.0 fes:Filter (09-026r2) into the Core filter tree, typed against the layer's
-/// exposed fields. Malformed XML or structure → OperationParsingFailed; unknown properties, literals of the
+/// exposed fields. Malformed XML or structure → OperationParsingFailed; unknown properties (including a
+/// fes:ValueReference qualified with a namespace other than the feature type's, 09-026r2 §7.4.4), literals of the
 /// wrong type and unsupported operators → InvalidParameterValue; the locator is always "filter".</summary>
-public sealed class FesFilterParser(PublishedLayer layer, CrsReference defaultCrs)
+/// <param name="propertyNames">Resolves value references; without it only the unbound server prefix and the filter's
+/// own xmlns declarations bind prefixes (no NAMESPACES parameter).</param>
+public sealed class FesFilterParser(PublishedLayer layer, CrsReference defaultCrs, WfsPropertyNames? propertyNames = null)
 {
     private const string Locator = "filter";
     private static readonly XNamespace Fes = WfsNamespaces.Fes;
+    private readonly WfsPropertyNames names = propertyNames ?? new WfsPropertyNames(layer, new Dictionary<string, string>(), new WfsOptions());
 
     public static XElement ParseXml(string text)
     {
@@ -106,7 +110,7 @@ public sealed class FesFilterParser(PublishedLayer layer, CrsReference defaultCr
             };
         }
 
-        var field = Field(reference.Value);
+        var field = Field(reference);
         bool matchCase = !string.Equals((string?)element.Attribute("matchCase"), "false", StringComparison.OrdinalIgnoreCase);
         return new ComparisonFilter(field.Name, op, Value(field, literal.Value), matchCase);
     }
@@ -134,7 +138,7 @@ public sealed class FesFilterParser(PublishedLayer layer, CrsReference defaultCr
     {
         string geometryName = WfsFeatureTypes.GeometryProperty(layer);
         var reference = element.Element(Fes + "ValueReference");
-        if (reference is not null && WfsFeatureTypes.LocalName(reference.Value) != geometryName)
+        if (reference is not null && names.LocalName(reference.Value, Locator, reference) != geometryName)
             throw new WfsException(WfsException.InvalidParameterValue, Locator, $"'{reference.Value}' is not the geometry property '{geometryName}'");
         var operand = element.Elements().FirstOrDefault(e => e.Name.Namespace != Fes)
             ?? throw Parsing($"fes:{element.Name.LocalName} needs a GML geometry operand");
@@ -155,19 +159,19 @@ public sealed class FesFilterParser(PublishedLayer layer, CrsReference defaultCr
         return new IdFilter(fids);
     }
 
-    private static string Reference(XElement element) =>
-        element.Element(Fes + "ValueReference")?.Value ?? throw Parsing($"fes:{element.Name.LocalName} needs a ValueReference");
+    private static XElement Reference(XElement element) =>
+        element.Element(Fes + "ValueReference") ?? throw Parsing($"fes:{element.Name.LocalName} needs a ValueReference");
 
-    private FieldDefinition Field(string reference)
+    private FieldDefinition Field(XElement reference)
     {
-        string name = WfsFeatureTypes.LocalName(reference);
+        string name = names.LocalName(reference.Value, Locator, reference);
         foreach (var field in layer.ExposedFields)
         {
             if (field.Name == name)
                 return field;
         }
 
-        throw new WfsException(WfsException.InvalidParameterValue, Locator, $"feature type '{layer.Id}' has no property '{reference}'");
+        throw new WfsException(WfsException.InvalidParameterValue, Locator, $"feature type '{layer.Id}' has no property '{reference.Value.Trim()}'");
     }
 
     private static FilterValue Value(FieldDefinition field, string literal) =>
