@@ -86,17 +86,25 @@ public static class ServerApplication
         var app = builder.Build();
         try
         {
-            // Subscribed before the first request, so no change is missed.
-            app.Services.GetRequiredService<CacheInvalidationOnChange>();
+            Configure(app);
+            return app;
         }
         catch
         {
             // A bad configuration fails here, with services already built (the planning snapshots' temp folder among
-            // them); the caller never gets the app to dispose, so it is disposed here.
+            // them); the caller never gets the app to dispose, so it is disposed here. Everything after Build is
+            // covered: MapViewer resolves OgcApiOptions, so a malformed TileServer:OgcApi value fails in the mapping,
+            // and when only the first resolution was guarded that path left the folder behind.
             ((IDisposable)app).Dispose();
             throw;
         }
+    }
 
+    /// <summary>Resolves the services that must exist before the first request and maps the middleware and endpoints.</summary>
+    private static void Configure(WebApplication app)
+    {
+        // Subscribed before the first request, so no change is missed.
+        app.Services.GetRequiredService<CacheInvalidationOnChange>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCors();
@@ -110,7 +118,6 @@ public static class ServerApplication
         app.MapPlanning();
         app.MapWfsEndpoint();
         app.MapViewer();
-        return app;
     }
 
     private static TileServerSettings ReadSettings(IConfiguration configuration) =>

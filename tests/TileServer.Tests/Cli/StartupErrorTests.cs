@@ -151,10 +151,15 @@ public sealed class StartupErrorTests
     [InlineData("--TileServer:Layers:1:IdField=nosuch", "IdField 'nosuch'")] // started, then every ghyd tile was a 500
     public async Task A_malformed_setting_stops_serve_with_one_line_naming_the_key(string setting, string key)
     {
-        var (exitCode, stdout, stderr) = await RunHostAsync("serve", "--urls", "http://127.0.0.1:0", setting,
+        // The host gets a temp path of its own (TMPDIR), so what it leaves there is its own, whatever runs in parallel.
+        string temp = TemporaryFolders.Create("startup-temp-");
+        var (exitCode, stdout, stderr) = await RunHostWithTempAsync(temp, "serve", "--urls", "http://127.0.0.1:0", setting,
             $"--TileServer:Sources:sample:Path={SharedSample.GeoPackagePath}", "--TileServer:Sources:sample:GenerateSampleIfMissing=false");
 
         AssertOneErrorLine(exitCode, stdout, stderr, key);
+        // The planning snapshots' folder is created as the catalog is resolved; a failed start must remove it
+        // (a bad OgcApi setting used to fail after that, outside the disposal, and left its folder behind).
+        Assert.Empty(Directory.GetDirectories(temp, "tileserver-snapshots-*"));
     }
 
     [Theory]
@@ -190,7 +195,10 @@ public sealed class StartupErrorTests
         Assert.DoesNotContain("   at ", stdout + stderr);
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunHostAsync(params string[] args)
+    private static Task<(int ExitCode, string Stdout, string Stderr)> RunHostAsync(params string[] args) => RunHostWithTempAsync(null, args);
+
+    /// <param name="tempPath">The host's temp path (TMPDIR, which .NET's Path.GetTempPath reads on Unix), or null for the inherited one.</param>
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunHostWithTempAsync(string? tempPath, params string[] args)
     {
         // The host is built beside the tests in the same configuration (Debug or Release).
         string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
@@ -204,6 +212,8 @@ public sealed class StartupErrorTests
         };
         // The test script exports a PostGIS connection; with it the host would serve from PostGIS instead.
         start.Environment.Remove("TILESERVER_POSTGIS");
+        if (tempPath is not null)
+            start.Environment["TMPDIR"] = tempPath;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
