@@ -1,5 +1,6 @@
 namespace TileServer.Services.Features;
 
+using TileServer.Core.Features;
 using TileServer.Core.Features.Filtering;
 
 /// <summary>
@@ -17,46 +18,35 @@ internal sealed class EqualityListFolding : IFeatureFilterVisitor<FeatureFilter>
 
     public FeatureFilter Visit(OrFilter filter)
     {
-        // Equalities grouped by property, case rule and literal type, in order of first appearance; the group
-        // takes the place of its first member, so the operands' order (and with it the SQL's) stays stable.
-        var groups = new Dictionary<(string Field, bool MatchCase, Core.Features.FieldType Type), List<ComparisonFilter>>();
-        var order = new List<object>(filter.Operands.Count);
-        foreach (var operand in filter.Operands)
+        // Equalities grouped by property, case rule and literal type; a group of two or more takes the place of its
+        // first member, so the operands' order (and with it the SQL's) stays stable.
+        var operands = filter.Operands.Select(o => o.Accept(this)).ToArray();
+        var groups = new Dictionary<(string Field, bool MatchCase, FieldType Type), List<ComparisonFilter>>();
+        foreach (var operand in operands)
         {
-            var folded = operand.Accept(this);
-            if (folded is ComparisonFilter { Operator: ComparisonOperator.Equal } equality)
+            if (operand is ComparisonFilter { Operator: ComparisonOperator.Equal } equality)
             {
-                var key = (equality.Field, equality.MatchCase, equality.Value.Type);
-                if (!groups.TryGetValue(key, out var equalities))
-                {
-                    groups[key] = equalities = [];
-                    order.Add(key);
-                }
-
-                equalities.Add(equality);
-            }
-            else
-            {
-                order.Add(folded);
+                var key = Key(equality);
+                if (!groups.TryGetValue(key, out var members))
+                    groups[key] = members = [];
+                members.Add(equality);
             }
         }
 
-        var operands = new List<FeatureFilter>(order.Count);
-        foreach (var item in order)
+        var folded = new List<FeatureFilter>(operands.Length);
+        foreach (var operand in operands)
         {
-            if (item is FeatureFilter kept)
-            {
-                operands.Add(kept);
-                continue;
-            }
-
-            var key = ((string Field, bool MatchCase, Core.Features.FieldType Type))item;
-            var equalities = groups[key];
-            operands.Add(equalities.Count == 1 ? equalities[0] : new InFilter(key.Field, [.. equalities.Select(e => e.Value)], key.MatchCase));
+            if (operand is not ComparisonFilter { Operator: ComparisonOperator.Equal } equality || groups[Key(equality)] is not { Count: > 1 } members)
+                folded.Add(operand);
+            else if (ReferenceEquals(members[0], equality))
+                folded.Add(new InFilter(equality.Field, [.. members.Select(m => m.Value)], equality.MatchCase));
         }
 
-        return operands.Count == 1 ? operands[0] : new OrFilter(operands);
+        return folded.Count == 1 ? folded[0] : new OrFilter(folded);
     }
+
+    private static (string Field, bool MatchCase, FieldType Type) Key(ComparisonFilter equality) =>
+        (equality.Field, equality.MatchCase, equality.Value.Type);
 
     public FeatureFilter Visit(AndFilter filter) => new AndFilter([.. filter.Operands.Select(o => o.Accept(this))]);
 
