@@ -3,7 +3,7 @@ namespace TileServer.Protocols.Indicators;
 using Microsoft.AspNetCore.Http;
 
 /// <summary>Chooses the representation: the <c>f</c> query parameter wins (json, html, csv — as OGC API
-/// resources do), then the Accept header (text/html, text/csv by quality), JSON otherwise.</summary>
+/// resources do), then the Accept header (text/html, text/csv by quality; text/* means HTML), JSON otherwise.</summary>
 public static class IndicatorFormatNegotiation
 {
     /// <summary>False with the offending value when <c>f</c> names an unknown format.</summary>
@@ -25,7 +25,8 @@ public static class IndicatorFormatNegotiation
 
         format = IndicatorFormat.Json;
         double best = 0;
-        foreach (var value in request.GetTypedHeaders().Accept.OrderByDescending(a => a.Quality ?? 1))
+        // At equal quality a named type goes before a range (text/csv before text/*), RFC 9110 §12.5.1.
+        foreach (var value in request.GetTypedHeaders().Accept.OrderByDescending(a => a.Quality ?? 1).ThenBy(a => a.MatchesAllSubTypes))
         {
             double quality = value.Quality ?? 1;
             if (quality <= best)
@@ -35,8 +36,9 @@ public static class IndicatorFormatNegotiation
 
             IndicatorFormat? candidate = value.MediaType.Value switch
             {
-                "application/json" or "application/problem+json" => IndicatorFormat.Json,
-                "text/html" => IndicatorFormat.Html,
+                "application/json" or "application/problem+json" or "application/*" => IndicatorFormat.Json,
+                // text/* accepts HTML and CSV but not JSON; HTML is the text form a person reads.
+                "text/html" or "text/*" => IndicatorFormat.Html,
                 "text/csv" => IndicatorFormat.Csv,
                 _ => null,
             };

@@ -117,7 +117,8 @@ public static class OgcTileEndpoints
 
         bool png = kind == TilesetKind.Map ? CheckMapFormat(context.Request) : WantsPng(context.Request);
         var services = context.RequestServices;
-        int maxAge = OgcApiEndpoints.Options(context).TileMaxAgeSeconds;
+        // RFC 9111 §5.2.2.1: each layer's own MaxAgeSeconds, as on XYZ and WMTS; a composite (dataset) tile takes the smallest.
+        int maxAge = LayerMaxAge.For(layers, OgcApiEndpoints.Options(context).TileMaxAgeSeconds);
         TileLookup lookup;
         if (png)
         {

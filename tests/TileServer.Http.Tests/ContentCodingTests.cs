@@ -12,6 +12,15 @@ public sealed class ContentCodingTests
     [InlineData("gzip;q=0", false)]
     [InlineData("br, deflate", false)]
     [InlineData("identity", false)]
+    // RFC 9110 §12.5.3: "*" stands only for codings the field does not name, so an explicit gzip;q=0 refuses
+    // gzip whatever the wildcard says, in either order.
+    [InlineData("gzip;q=0, *", false)]
+    [InlineData("*, gzip;q=0", false)]
+    [InlineData("*;q=0, gzip", true)]
+    [InlineData("*;q=0", false)]
+    // RFC 9110 §8.4.1.3: a recipient SHOULD treat x-gzip as gzip.
+    [InlineData("x-gzip", true)]
+    [InlineData("x-gzip;q=0, *", false)]
     public void Gzip_is_accepted_by_name_or_wildcard_with_a_positive_quality(string header, bool accepted)
     {
         var context = new DefaultHttpContext();

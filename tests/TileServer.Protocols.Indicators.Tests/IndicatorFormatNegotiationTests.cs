@@ -13,6 +13,12 @@ public sealed class IndicatorFormatNegotiationTests
     [InlineData("", "text/html;q=0.5,application/json", IndicatorFormat.Json)]
     [InlineData("", "*/*", IndicatorFormat.Json)]
     [InlineData("", null, IndicatorFormat.Json)]
+    // RFC 9110 §12.5.1: a range names every type it matches; text/* accepts HTML and CSV but not JSON, so
+    // answering JSON ignored a header that two of the representations satisfy. HTML is the text form browsers read.
+    [InlineData("", "text/*", IndicatorFormat.Html)]
+    [InlineData("", "text/*;q=0.5, application/json", IndicatorFormat.Json)]
+    [InlineData("", "text/*, text/csv", IndicatorFormat.Csv)]
+    [InlineData("", "application/*", IndicatorFormat.Json)]
     public void Chooses_by_f_then_accept(string query, string? accept, IndicatorFormat expected)
     {
         var context = new DefaultHttpContext();

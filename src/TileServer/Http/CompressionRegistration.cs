@@ -2,6 +2,7 @@ namespace TileServer.Http;
 
 using System.IO.Compression;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
 
 /// <summary>gzip (RFC 9110 §8.4.1.3) for the text documents: capabilities, GML and GeoJSON feature pages,
 /// styles, TileJSON, the OpenAPI document, HTML and CSV. XML and JSON shrink five- to tenfold, and a WMTS
@@ -25,6 +26,9 @@ public static class CompressionRegistration
             options.Providers.Add<GzipCompressionProvider>();
             options.MimeTypes = TextTypes;
         });
+        // Replaces the provider AddResponseCompression registered, so tiles and text negotiate gzip alike.
+        services.AddSingleton<IResponseCompressionProvider>(provider => new GzipNegotiatingCompressionProvider(
+            new ResponseCompressionProvider(provider, provider.GetRequiredService<IOptions<ResponseCompressionOptions>>())));
         return services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
     }
 }

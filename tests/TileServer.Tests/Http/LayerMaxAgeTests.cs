@@ -6,7 +6,7 @@ using TileServer.Core.Tiling;
 using TileServer.Tests.Support;
 
 /// <summary>Cache-Control max-age per layer (Layers[].MaxAgeSeconds), the protocol default otherwise, and the
-/// smallest of a composite's layers, on XYZ vector and raster tiles and WMTS tiles.</summary>
+/// smallest of a composite's layers, on XYZ vector and raster tiles, WMTS tiles and OGC API – Tiles.</summary>
 public sealed class LayerMaxAgeTests : IDisposable
 {
     private static readonly TileCoordinate Seat = WebMercator.TileAt(SampleServerFixture.PingquanSeatLongitude, SampleServerFixture.PingquanSeatLatitude, 12);
@@ -20,6 +20,7 @@ public sealed class LayerMaxAgeTests : IDisposable
         ["TileServer:Layers:1:MaxAgeSeconds"] = "60",
         ["TileServer:Xyz:MaxAgeSeconds"] = "3000",
         ["TileServer:Wmts:MaxAgeSeconds"] = "2000",
+        ["TileServer:OgcApi:TileMaxAgeSeconds"] = "1000",
         ["TILESERVER_POSTGIS"] = "",
         ["TILESERVER_REDIS"] = "",
     });
@@ -62,5 +63,22 @@ public sealed class LayerMaxAgeTests : IDisposable
         using var response = await client.GetAsync($"/wmts/1.0.0/yjjbnt/control_lines/WebMercatorQuad/{Seat.Zoom}/{Seat.Row}/{Seat.Column}.png");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(2000), response.Headers.CacheControl?.MaxAge);
+    }
+
+    /// <summary>OGC API – Tiles serve the same layers, so a layer edited often must not be cached for the
+    /// protocol's default there either (RFC 9111 §5.2.2.1); dataset tiles hold every layer, ghyd included.</summary>
+    [Theory]
+    [InlineData("/collections/ghyd/tiles/WebMercatorQuad/{0}", 60)]
+    [InlineData("/collections/ghyd/map/tiles/WebMercatorQuad/{0}", 60)]
+    [InlineData("/collections/xzq/tiles/WebMercatorQuad/{0}", 600)]
+    [InlineData("/collections/yjjbnt/map/tiles/WebMercatorQuad/{0}", 1000)]
+    [InlineData("/tiles/WebMercatorQuad/{0}", 60)]
+    public async Task Ogc_api_tiles_carry_the_smallest_max_age_of_their_layers(string pattern, int expected)
+    {
+        using var client = server.CreateClient();
+        string url = string.Format(System.Globalization.CultureInfo.InvariantCulture, pattern, $"{Seat.Zoom}/{Seat.Row}/{Seat.Column}");
+        using var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(expected), response.Headers.CacheControl?.MaxAge);
     }
 }

@@ -39,6 +39,22 @@ public sealed class TextCompressionTests(SampleServerFixture server) : IClassFix
         Assert.Equal(WithoutTimeStamp(plain), WithoutTimeStamp(decoded.ToArray()));
     }
 
+    /// <summary>RFC 9110 §12.5.3: "*" covers only the codings the field leaves unnamed, so gzip;q=0 beside it
+    /// refuses gzip; the framework's middleware let the wildcard win. Tiles and text must agree.</summary>
+    [Theory]
+    [InlineData("/wmts?SERVICE=WMTS&REQUEST=GetCapabilities", "gzip;q=0, *")]
+    [InlineData("/styles/landuse.json", "*, gzip;q=0")]
+    [InlineData("/tiles/xzq/0/0/0.mvt", "gzip;q=0, *")]
+    public async Task An_explicit_gzip_q0_beats_the_wildcard(string path, string acceptEncoding)
+    {
+        using var client = server.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+    }
+
     [Fact]
     public async Task Png_tiles_are_not_gzipped()
     {
