@@ -21,7 +21,7 @@ public static class ConditionalRequest
             return false;
         }
 
-        var current = new EntityTagHeaderValue(etag);
+        var current = EntityTagHeaderValue.Parse(etag); // Strong ("x") or weak (W/"x").
         foreach (var candidate in candidates)
         {
             if (candidate.Equals(EntityTagHeaderValue.Any) || candidate.Compare(current, useStrongComparison: false))

@@ -19,6 +19,18 @@ public sealed class ConditionalRequestTests
         Assert.Equal(matches, ConditionalRequest.IfNoneMatchMatches(context.Request, "\"abc\""));
     }
 
+    [Theory]
+    [InlineData("W/\"abc\"", true)]
+    [InlineData("\"abc\"", true)]
+    [InlineData("W/\"abd\"", false)]
+    public void A_weak_current_tag_is_compared_weakly_too(string header, bool matches)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Headers.IfNoneMatch = header;
+
+        Assert.Equal(matches, ConditionalRequest.IfNoneMatchMatches(context.Request, "W/\"abc\""));
+    }
+
     [Fact]
     public void Without_if_none_match_nothing_matches()
     {

@@ -1,5 +1,7 @@
 namespace TileServer.Http;
 
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 using TileServer.Core.Layers;
 using TileServer.Core.Serialization;
@@ -9,7 +11,9 @@ using TileServer.Styling;
 
 /// <summary>The style resources: <c>/styles</c> (index), <c>/styles/{id}.json</c> (MapLibre GL style over
 /// this server's vector tiles), <c>/styles/{id}/legend.png</c> and <c>/styles/{id}/legend.json</c>. Unknown
-/// style ids are 404 problem documents (RFC 9457).</summary>
+/// style ids are 404 problem documents (RFC 9457). Each answer carries a weak ETag of its body, so clients and proxies
+/// revalidate with If-None-Match and get 304 (RFC 9110 §13.1.2); weak, because the text middleware may gzip the body
+/// and a strong validator would have to differ per content coding (§8.8.3).</summary>
 public static class StyleRegistration
 {
     private const int MaxAgeSeconds = 3600;
@@ -71,17 +75,24 @@ public static class StyleRegistration
             return NotFound(id);
         }
 
-        context.Response.Headers.CacheControl = $"public, max-age={MaxAgeSeconds}";
-        return Results.Bytes(StyleLegends.For(style).Png, "image/png");
+        return Cached(context, StyleLegends.For(style).Png, "image/png");
     }
 
     private static IResult LegendJson(HttpContext context, StyleCatalog styles, string id) =>
         styles.TryGet(id, out var style) ? Json(context, StyleLegends.For(style).ToJson()) : NotFound(id);
 
-    private static IResult Json(HttpContext context, JsonNode document)
+    private static IResult Json(HttpContext context, JsonNode document) =>
+        Cached(context, Encoding.UTF8.GetBytes(document.ToJsonString(JsonOutput.Options)), "application/json");
+
+    /// <summary>The body with Cache-Control and its ETag, or 304 when the client's If-None-Match names it.</summary>
+    private static IResult Cached(HttpContext context, byte[] body, string contentType)
     {
+        string etag = $"W/\"{Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 12))}\"";
         context.Response.Headers.CacheControl = $"public, max-age={MaxAgeSeconds}";
-        return Results.Text(document.ToJsonString(JsonOutput.Options), "application/json");
+        context.Response.Headers.ETag = etag;
+        return ConditionalRequest.IfNoneMatchMatches(context.Request, etag)
+            ? Results.StatusCode(StatusCodes.Status304NotModified)
+            : Results.Bytes(body, contentType);
     }
 
     private static IResult NotFound(string id) =>

@@ -139,6 +139,34 @@ public sealed class StyleEndpointTests(SampleServerFixture server) : IClassFixtu
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
     }
 
+    [Theory]
+    [InlineData("/styles")]
+    [InlineData("/styles/landuse.json")]
+    [InlineData("/styles/control_lines/legend.png")]
+    [InlineData("/styles/xzq/legend.json")]
+    public async Task Style_resources_revalidate_with_their_etag(string path)
+    {
+        using var client = server.CreateClient();
+        using var first = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var etag = first.Headers.ETag;
+        Assert.NotNull(etag);
+        Assert.True(etag.IsWeak);
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, path);
+        again.Headers.IfNoneMatch.Add(etag);
+        using var notModified = await client.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Equal(etag, notModified.Headers.ETag);
+        Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+
+        using var other = new HttpRequestMessage(HttpMethod.Get, path);
+        other.Headers.IfNoneMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"something-else\""));
+        using var changed = await client.SendAsync(other);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await changed.Content.ReadAsByteArrayAsync());
+    }
+
     [Fact]
     public async Task Wmts_capabilities_link_each_layer_style_to_its_legend()
     {
