@@ -8,7 +8,9 @@ using TileServer.Core.Layers;
 /// <summary>Builds TileJSON 3.0.0 documents for a layer or a composite of layers.</summary>
 public static class TileJsonDocument
 {
-    public static JsonObject Build(IReadOnlyList<PublishedLayer> layers, string baseUrl, XyzOptions options)
+    /// <param name="centre">A lon/lat point with data for <c>center</c> (Services' LayerCentres); without it, the
+    /// middle of the bounds.</param>
+    public static JsonObject Build(IReadOnlyList<PublishedLayer> layers, string baseUrl, XyzOptions options, (double Longitude, double Latitude)? centre = null)
     {
         string ids = string.Join(',', layers.Select(l => l.Id));
         int minZoom = layers.Min(l => l.Definition.MinZoom);
@@ -55,7 +57,8 @@ public static class TileJsonDocument
             ["minzoom"] = minZoom,
             ["maxzoom"] = maxZoom,
             ["bounds"] = new JsonArray(Round(bounds.MinX), Round(bounds.MinY), Round(bounds.MaxX), Round(bounds.MaxY)),
-            ["center"] = new JsonArray(Round((bounds.MinX + bounds.MaxX) / 2), Round((bounds.MinY + bounds.MaxY) / 2), CenterZoom(bounds, minZoom, maxZoom)),
+            ["center"] = new JsonArray(
+                Round(centre?.Longitude ?? ((bounds.MinX + bounds.MaxX) / 2)), Round(centre?.Latitude ?? ((bounds.MinY + bounds.MaxY) / 2)), CenterZoom(bounds, minZoom, maxZoom)),
             ["vector_layers"] = vectorLayers,
         };
     }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TileServer.Core.Layers;
 using TileServer.Core.Serialization;
 using TileServer.Http;
+using TileServer.Services.Features;
 using TileServer.Services.Tiles;
 
 /// <summary>Maps the XYZ vector tile endpoint and TileJSON:
@@ -41,7 +42,7 @@ public static class XyzTileEndpoints
         await TileResponseWriter.WriteAsync(context, lookup.Content, lookup.FromCache, MvtContentType, maxAge, compressible: true).ConfigureAwait(false);
     }
 
-    private static IResult GetTileJson(HttpContext context, string layers)
+    private static async Task<IResult> GetTileJson(HttpContext context, string layers)
     {
         var services = context.RequestServices;
         if (!TileRequestParser.TryParseLayers(services.GetRequiredService<ILayerCatalog>(), layers, out var published, out var error))
@@ -51,7 +52,11 @@ public static class XyzTileEndpoints
 
         var request = context.Request;
         string baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}";
-        var document = TileJsonDocument.Build(published, baseUrl, services.GetRequiredService<XyzOptions>());
+        var centre = services.GetService<LayerCentres>() is { } centres
+            ? await centres.FirstWithDataAsync(published!, context.RequestAborted).ConfigureAwait(false)
+            : null;
+        var document = TileJsonDocument.Build(published!, baseUrl, services.GetRequiredService<XyzOptions>(),
+            centre is { } c ? (c.Longitude, c.Latitude) : null);
         return Results.Text(document.ToJsonString(JsonOutput.Options), "application/json");
     }
 }

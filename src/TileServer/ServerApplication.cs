@@ -1,5 +1,6 @@
 namespace TileServer;
 
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using TileServer.Caching;
 using TileServer.Admin;
 using TileServer.Configuration;
@@ -11,6 +12,7 @@ using TileServer.Protocols.OgcApi;
 using TileServer.Protocols.Wmts;
 using TileServer.Protocols.Xyz;
 using TileServer.Services.Caching;
+using TileServer.Services.Features;
 using TileServer.Services.Layers;
 using TileServer.Services.Raster;
 using TileServer.Services.Tiles;
@@ -77,6 +79,8 @@ public static class ServerApplication
         builder.Services.AddSingleton(sp => new RasterTileService(sp.GetRequiredService<ITileCache>(), sp.GetRequiredService<RasterStyleBinder>(),
             SettingsBinder.Bind<RasterTileOptions>(sp.GetRequiredService<IConfiguration>(), $"{TileServerSettings.SectionName}:RasterTiles"),
             sp.GetRequiredService<RequestedLayerSets>()));
+        builder.Services.TryAddSingleton(sp => new FeatureService(sp.GetRequiredService<ILayerCatalog>()));
+        builder.Services.AddSingleton<LayerCentres>(); // TileJSON and style centres on data
         builder.Services.AddStyles();
         builder.Services.AddPlanning(root);
         builder.Services.AddWfs();

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using TileServer.Core.Layers;
 using TileServer.Core.Serialization;
+using TileServer.Services.Features;
 using TileServer.Services.Raster;
 using TileServer.Services.Styles;
 using TileServer.Styling;
@@ -27,7 +28,7 @@ public static class StyleRegistration
     public static IEndpointRouteBuilder MapStyles(this IEndpointRouteBuilder app)
     {
         app.MapMethods("/styles", GetOrHead, (HttpContext context, StyleCatalog styles) => Index(context, styles));
-        app.MapMethods("/styles/{id}.json", GetOrHead, (HttpContext context, StyleCatalog styles, string id) => MapLibre(context, styles, id));
+        app.MapMethods("/styles/{id}.json", GetOrHead, (HttpContext context, StyleCatalog styles, string id) => MapLibreAsync(context, styles, id));
         app.MapMethods("/styles/{id}/legend.png", GetOrHead, (HttpContext context, StyleCatalog styles, string id) => LegendPng(context, styles, id));
         app.MapMethods("/styles/{id}/legend.json", GetOrHead, (HttpContext context, StyleCatalog styles, string id) => LegendJson(context, styles, id));
         return app;
@@ -55,7 +56,7 @@ public static class StyleRegistration
         return Json(context, new JsonObject { ["styles"] = list });
     }
 
-    private static IResult MapLibre(HttpContext context, StyleCatalog styles, string id)
+    private static async Task<IResult> MapLibreAsync(HttpContext context, StyleCatalog styles, string id)
     {
         if (!styles.TryGet(id, out var style))
         {
@@ -63,9 +64,20 @@ public static class StyleRegistration
         }
 
         var document = styles.MapLibreStyle(style, BaseUrl(context.Request));
-        return document is null
-            ? Results.Problem(detail: $"style '{id}' draws no published layer", statusCode: StatusCodes.Status404NotFound, title: "Style not published")
-            : Json(context, document);
+        if (document is null)
+        {
+            return Results.Problem(detail: $"style '{id}' draws no published layer", statusCode: StatusCodes.Status404NotFound, title: "Style not published");
+        }
+
+        // The initial view (style spec root center and zoom): on a layer's data at the lowest zoom that layer is drawn,
+        // instead of MapLibre's default of zoom 0, where a layer starting at zoom 10 shows nothing.
+        if (await context.RequestServices.GetRequiredService<LayerCentres>().FirstWithDataAsync(styles.LayersOf(style), context.RequestAborted) is { } centre)
+        {
+            document["center"] = new JsonArray(Math.Round(centre.Longitude, 7), Math.Round(centre.Latitude, 7));
+            document["zoom"] = centre.Layer.Definition.MinZoom;
+        }
+
+        return Json(context, document);
     }
 
     private static IResult LegendPng(HttpContext context, StyleCatalog styles, string id)

@@ -139,6 +139,23 @@ public sealed class StyleEndpointTests(SampleServerFixture server) : IClassFixtu
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
     }
 
+    /// <summary>The style's initial view (root center and zoom) shows data: MapLibre's default is zoom 0, where a layer
+    /// starting at zoom 10 draws nothing.</summary>
+    [Theory]
+    [InlineData("landuse", "ghyd", 10)]
+    [InlineData("control_lines", "yjjbnt,stbhhx,czkfbj", 8)]
+    public async Task A_style_opens_on_its_layers_data(string id, string layers, int zoom)
+    {
+        using var client = server.CreateClient();
+        using var style = JsonDocument.Parse(await client.GetStringAsync($"/styles/{id}.json"));
+        double[] center = style.RootElement.GetProperty("center").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        Assert.Equal(zoom, style.RootElement.GetProperty("zoom").GetInt32());
+        var tile = Core.Tiling.WebMercator.TileAt(center[0], center[1], zoom);
+
+        using var response = await client.GetAsync($"/tiles/{layers}/{tile.Zoom}/{tile.Column}/{tile.Row}.mvt");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Theory]
     [InlineData("/styles")]
     [InlineData("/styles/landuse.json")]

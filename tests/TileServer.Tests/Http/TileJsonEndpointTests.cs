@@ -37,4 +37,22 @@ public sealed class TileJsonEndpointTests(SampleServerFixture server) : IClassFi
         Assert.Equal("Number", ghydFields.GetProperty("mj").GetString());
         Assert.Equal(10, layers[1].GetProperty("minzoom").GetInt32());
     }
+
+    /// <summary>The middle of the bounds falls between the sample's units, on empty tiles; the centre is a point on the
+    /// layers' data, so the tile there at the centre zoom holds features.</summary>
+    [Theory]
+    [InlineData("ghyd")]
+    [InlineData("czkfbj,ghyd")]
+    [InlineData("xzq")]
+    public async Task The_centre_lies_on_data(string layers)
+    {
+        using var client = server.CreateClient();
+        using var json = JsonDocument.Parse(await client.GetStringAsync($"/tiles/{layers}.json"));
+        double[] center = json.RootElement.GetProperty("center").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        var tile = Core.Tiling.WebMercator.TileAt(center[0], center[1], (int)center[2]);
+
+        using var response = await client.GetAsync($"/tiles/{layers}/{tile.Zoom}/{tile.Column}/{tile.Row}.mvt");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEmpty(await response.Content.ReadAsByteArrayAsync());
+    }
 }

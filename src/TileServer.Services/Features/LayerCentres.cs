@@ -1,0 +1,60 @@
+namespace TileServer.Services.Features;
+
+using System.Collections.Concurrent;
+using TileServer.Core.Errors;
+using TileServer.Core.Layers;
+
+/// <summary>
+/// A lon/lat point where a layer has data, for the initial view of clients that open a TileJSON or a style
+/// (TileJSON 3.0.0 <c>center</c>, MapLibre style <c>center</c>). The middle of the bounds is not enough: the sample's
+/// units lie hundreds of kilometres apart, and the middle of their bounds falls between them, on empty tiles. The
+/// point is the interior point of the layer's first feature (lowest row id), found once per layer and kept for the
+/// process: it is a starting view, and a later data change that moves it leaves the view near the data.
+/// </summary>
+public sealed class LayerCentres(FeatureService features)
+{
+    private readonly ConcurrentDictionary<string, (double Longitude, double Latitude)?> found = new(StringComparer.Ordinal);
+
+    /// <summary>The point of the first of <paramref name="layers"/> that holds a feature, with that layer, or null when
+    /// none does (or the source is unavailable: then nothing is remembered, and the next request asks again).</summary>
+    public async Task<(PublishedLayer Layer, double Longitude, double Latitude)?> FirstWithDataAsync(IReadOnlyList<PublishedLayer> layers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(layers);
+        foreach (var layer in layers)
+        {
+            if (!found.TryGetValue(layer.Id, out var centre))
+            {
+                try
+                {
+                    centre = await FirstFeaturePointAsync(layer, cancellationToken).ConfigureAwait(false);
+                }
+                catch (SourceUnavailableException)
+                {
+                    return null;
+                }
+
+                found[layer.Id] = centre;
+            }
+
+            if (centre is { } point)
+                return (layer, point.Longitude, point.Latitude);
+        }
+
+        return null;
+    }
+
+    private async Task<(double Longitude, double Latitude)?> FirstFeaturePointAsync(PublishedLayer layer, CancellationToken cancellationToken)
+    {
+        // No sort keys with a limit: the sources order by row id, so the choice is stable.
+        var request = new FeatureRequest { LayerId = layer.Id, Limit = 1, Properties = [] };
+        await foreach (var feature in features.QueryAsync(request, cancellationToken).ConfigureAwait(false))
+        {
+            if (feature.Geometry.IsEmpty)
+                continue;
+            var point = feature.Geometry.InteriorPoint;
+            return (point.X, point.Y);
+        }
+
+        return null;
+    }
+}
