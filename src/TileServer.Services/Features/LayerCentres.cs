@@ -9,7 +9,9 @@ using TileServer.Core.Layers;
 /// (TileJSON 3.0.0 <c>center</c>, MapLibre style <c>center</c>). The middle of the bounds is not enough: the sample's
 /// units lie hundreds of kilometres apart, and the middle of their bounds falls between them, on empty tiles. The
 /// point is the interior point of the layer's first feature (lowest row id), found once per layer and kept for the
-/// process: it is a starting view, and a later data change that moves it leaves the view near the data.
+/// process: it is only a starting view, so a data change does not move it (a restart does). The first request per
+/// layer pays one query of one row, by primary key (a PostGIS view without a key orders by its geometry hash, which
+/// scans the view once).
 /// </summary>
 public sealed class LayerCentres(FeatureService features)
 {
