@@ -25,8 +25,12 @@ public static class IndicatorFormatNegotiation
 
         format = IndicatorFormat.Json;
         double best = 0;
+        var accept = request.GetTypedHeaders().Accept;
+        // A type named with q=0 is refused even where a range would cover it (RFC 9110 §12.5.1: the more specific
+        // range wins), so "text/*, text/html;q=0" asks for CSV.
+        var refused = accept.Where(a => a.Quality == 0).Select(a => a.MediaType.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
         // At equal quality a named type goes before a range (text/csv before text/*), RFC 9110 §12.5.1.
-        foreach (var value in request.GetTypedHeaders().Accept.OrderByDescending(a => a.Quality ?? 1).ThenBy(a => a.MatchesAllSubTypes))
+        foreach (var value in accept.OrderByDescending(a => a.Quality ?? 1).ThenBy(a => a.MatchesAllSubTypes))
         {
             double quality = value.Quality ?? 1;
             if (quality <= best)
@@ -36,9 +40,12 @@ public static class IndicatorFormatNegotiation
 
             IndicatorFormat? candidate = value.MediaType.Value switch
             {
-                "application/json" or "application/problem+json" or "application/*" => IndicatorFormat.Json,
+                "application/json" or "application/problem+json" => IndicatorFormat.Json,
+                "application/*" when !refused.Contains("application/json") => IndicatorFormat.Json,
                 // text/* accepts HTML and CSV but not JSON; HTML is the text form a person reads.
-                "text/html" or "text/*" => IndicatorFormat.Html,
+                "text/html" => IndicatorFormat.Html,
+                "text/*" when !refused.Contains("text/html") => IndicatorFormat.Html,
+                "text/*" when !refused.Contains("text/csv") => IndicatorFormat.Csv,
                 "text/csv" => IndicatorFormat.Csv,
                 _ => null,
             };

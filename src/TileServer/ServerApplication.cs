@@ -80,7 +80,7 @@ public static class ServerApplication
             SettingsBinder.Bind<RasterTileOptions>(sp.GetRequiredService<IConfiguration>(), $"{TileServerSettings.SectionName}:RasterTiles"),
             sp.GetRequiredService<RequestedLayerSets>()));
         builder.Services.TryAddSingleton(sp => new FeatureService(sp.GetRequiredService<ILayerCatalog>()));
-        builder.Services.AddSingleton<LayerCentres>(); // TileJSON and style centres on data
+        builder.Services.AddSingleton(sp => new LayerCentres(sp.GetRequiredService<FeatureService>(), sp.GetRequiredService<ILayerChangeFeed>())); // TileJSON and style centres on data
         builder.Services.AddStyles();
         builder.Services.AddPlanning(root);
         builder.Services.AddWfs();
@@ -99,7 +99,15 @@ public static class ServerApplication
             // them); the caller never gets the app to dispose, so it is disposed here. Everything after Build is
             // covered: MapViewer resolves OgcApiOptions, so a malformed TileServer:OgcApi value fails in the mapping,
             // and when only the first resolution was guarded that path left the folder behind.
-            ((IDisposable)app).Dispose();
+            try
+            {
+                ((IDisposable)app).Dispose();
+            }
+            catch (Exception)
+            {
+                // The configuration error below is what the operator needs to see, not a failure to clean up after it.
+            }
+
             throw;
         }
     }

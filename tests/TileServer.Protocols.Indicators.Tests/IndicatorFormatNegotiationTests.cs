@@ -19,6 +19,7 @@ public sealed class IndicatorFormatNegotiationTests
     [InlineData("", "text/*;q=0.5, application/json", IndicatorFormat.Json)]
     [InlineData("", "text/*, text/csv", IndicatorFormat.Csv)]
     [InlineData("", "application/*", IndicatorFormat.Json)]
+    [InlineData("", "text/*, text/html;q=0", IndicatorFormat.Csv)] // the named refusal beats the range (RFC 9110 §12.5.1)
     public void Chooses_by_f_then_accept(string query, string? accept, IndicatorFormat expected)
     {
         var context = new DefaultHttpContext();

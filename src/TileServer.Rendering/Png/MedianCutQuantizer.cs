@@ -35,7 +35,7 @@ internal sealed class MedianCutQuantizer
     /// channels, or 16 pixels 16 levels off. Every entry costs PLTE and tRNS bytes, which on a light tile are
     /// most of the file, and every finer split of rare edge blends adds index entropy that deflate cannot
     /// remove; below this error the split buys no visible accuracy (the benchmark tiles' mean error stays
-    /// 4–8× below Mapnik's octree palette, docs/benchmarks.md).
+    /// 2.9–15× below Mapnik's octree palette, docs/benchmarks.md).
     /// </summary>
     private const double MaxBoxError = 16384.0 * 255 * 255;
 

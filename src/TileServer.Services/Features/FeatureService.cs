@@ -21,7 +21,7 @@ public sealed class FeatureService(ILayerCatalog catalog)
     /// <summary>The most resource ids one filter may name.</summary>
     public const int MaxFilterIds = 10_000;
 
-    /// <summary>The most values one IN list (or OR of equalities on one property) may hold.</summary>
+    /// <summary>The most values the IN lists (and ORs of equalities on one property) of one filter may hold in all.</summary>
     public const int MaxFilterListValues = 10_000;
 
     public IReadOnlyList<PublishedLayer> Layers => catalog.Layers;

@@ -7,17 +7,20 @@ using TileServer.Core.Features.Filtering;
 /// as a chain that SQLite parses n levels deep, and SQLite refuses expressions deeper than 1,000 levels (its
 /// SQLITE_MAX_EXPR_DEPTH); a long CQL2 IN list or a WFS POST with a large fes:Or then failed as a 500. Counting every
 /// node keeps the depth of any translation below <see cref="FeatureService.MaxFilterPredicates"/>. Resource ids and IN
-/// lists are flat lists of parameters and are bounded separately, well below SQLite's 32,766 parameters per statement
-/// (and PostgreSQL binds an IN list as one array).</summary>
+/// lists are flat lists and are bounded separately: the ids of each ResourceId, and the values of all IN lists of the
+/// filter together (an SQLite statement takes at most 32,766 parameters, and a list of reals is bound value by value).</summary>
 internal sealed class FilterSizeCheck : IFeatureFilterVisitor<int>
 {
-    private static readonly FilterSizeCheck Instance = new();
+    private int listValues;
 
     public static void Validate(FeatureFilter? filter)
     {
-        int nodes = filter?.Accept(Instance) ?? 0;
+        var check = new FilterSizeCheck(); // Per call: it tallies the list values of this filter.
+        int nodes = filter?.Accept(check) ?? 0;
         if (nodes > FeatureService.MaxFilterPredicates)
             throw new InvalidParameterException("filter", $"the filter has {nodes} predicates and operators; at most {FeatureService.MaxFilterPredicates} are accepted");
+        if (check.listValues > FeatureService.MaxFilterListValues)
+            throw new InvalidParameterException("filter", $"the filter's IN lists hold {check.listValues} values; at most {FeatureService.MaxFilterListValues} in all are accepted");
     }
 
     public int Visit(ComparisonFilter filter) => 1;
@@ -28,9 +31,12 @@ internal sealed class FilterSizeCheck : IFeatureFilterVisitor<int>
 
     public int Visit(BetweenFilter filter) => 1;
 
-    /// <summary>A list is one predicate: the sources bind its values flat, as parameters.</summary>
-    public int Visit(InFilter filter) => filter.Values.Count <= FeatureService.MaxFilterListValues ? 1
-        : throw new InvalidParameterException("filter", $"the filter lists {filter.Values.Count} values for '{filter.Field}'; at most {FeatureService.MaxFilterListValues} are accepted");
+    /// <summary>A list is one predicate (the sources bind it flat); its values count towards the filter's total.</summary>
+    public int Visit(InFilter filter)
+    {
+        listValues += filter.Values.Count;
+        return 1;
+    }
 
     public int Visit(AndFilter filter) => 1 + filter.Operands.Sum(o => o.Accept(this));
 

@@ -1,24 +1,31 @@
 namespace TileServer.Services.Features;
 
 using System.Collections.Concurrent;
-using TileServer.Core.Errors;
 using TileServer.Core.Layers;
 
 /// <summary>
 /// A lon/lat point where a layer has data, for the initial view of clients that open a TileJSON or a style
 /// (TileJSON 3.0.0 <c>center</c>, MapLibre style <c>center</c>). The middle of the bounds is not enough: the sample's
 /// units lie hundreds of kilometres apart, and the middle of their bounds falls between them, on empty tiles. The
-/// point is the interior point of the layer's first feature (lowest row id), found once per layer and kept for the
-/// process: it is only a starting view, so a data change does not move it (a restart does). The first request per
-/// layer pays one query of one row, by primary key (a PostGIS view without a key orders by its geometry hash, which
-/// scans the view once).
+/// point is the interior point of the layer's first feature (lowest row id), looked up once per layer and again after
+/// the layer's data changes. The lookup reads one row by primary key (a PostGIS view without a key orders by its
+/// geometry hash, which scans the view once).
 /// </summary>
-public sealed class LayerCentres(FeatureService features)
+public sealed class LayerCentres : IDisposable
 {
+    private readonly FeatureService features;
     private readonly ConcurrentDictionary<string, (double Longitude, double Latitude)?> found = new(StringComparer.Ordinal);
+    private readonly IDisposable? subscription;
+
+    public LayerCentres(FeatureService features, ILayerChangeFeed? changes = null)
+    {
+        this.features = features;
+        subscription = changes?.Subscribe(ForgetAsync);
+    }
 
     /// <summary>The point of the first of <paramref name="layers"/> that holds a feature, with that layer, or null when
-    /// none does (or the source is unavailable: then nothing is remembered, and the next request asks again).</summary>
+    /// none does. A layer whose source fails is skipped and asked again next time: the centre only sets a starting
+    /// view, so a document that carries it must not fail with the source.</summary>
     public async Task<(PublishedLayer Layer, double Longitude, double Latitude)?> FirstWithDataAsync(IReadOnlyList<PublishedLayer> layers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(layers);
@@ -30,9 +37,9 @@ public sealed class LayerCentres(FeatureService features)
                 {
                     centre = await FirstFeaturePointAsync(layer, cancellationToken).ConfigureAwait(false);
                 }
-                catch (SourceUnavailableException)
+                catch (Exception failure) when (failure is not OperationCanceledException)
                 {
-                    return null;
+                    continue;
                 }
 
                 found[layer.Id] = centre;
@@ -43,6 +50,15 @@ public sealed class LayerCentres(FeatureService features)
         }
 
         return null;
+    }
+
+    public void Dispose() => subscription?.Dispose();
+
+    private Task ForgetAsync(IReadOnlyList<LayerDataChange> changes, CancellationToken cancellationToken)
+    {
+        foreach (var change in changes)
+            found.TryRemove(change.LayerId, out _);
+        return Task.CompletedTask;
     }
 
     private async Task<(double Longitude, double Latitude)?> FirstFeaturePointAsync(PublishedLayer layer, CancellationToken cancellationToken)

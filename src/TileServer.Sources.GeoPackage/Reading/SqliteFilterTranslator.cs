@@ -2,6 +2,8 @@ namespace TileServer.Sources.GeoPackage.Reading;
 
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using TileServer.Core.Errors;
 using TileServer.Core.Features;
 using TileServer.Core.Features.Filtering;
@@ -13,6 +15,10 @@ using TileServer.Sources.GeoPackage.Schema;
 /// not have nor inject SQL through a name or a value.</summary>
 internal sealed class SqliteFilterTranslator(GeoPackageTable table) : IFeatureFilterVisitor<string>
 {
+    /// <summary>Text kept as UTF-8 rather than \u escapes (only double quotes, backslashes and controls are escaped):
+    /// json_each reads either, and the parameter stays readable in logs.</summary>
+    private static readonly JsonSerializerOptions ListJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly List<KeyValuePair<string, object>> parameters = [];
 
     public IReadOnlyList<KeyValuePair<string, object>> Parameters => parameters;
@@ -57,21 +63,29 @@ internal sealed class SqliteFilterTranslator(GeoPackageTable table) : IFeatureFi
         return $"{column} BETWEEN {Add(filter.Lower.Boxed)} AND {Add(filter.Upper.Boxed)}";
     }
 
-    /// <summary>An IN list of parameters. The values have no affinity, so each compares as in
-    /// <c>column = value</c> (SQLite's datatype rules §4.2), NULL included. matchCase=false folds both sides as
-    /// <see cref="Visit(ComparisonFilter)"/> does.</summary>
+    /// <summary>Text and integer lists travel as one JSON array parameter read by json_each, like resource ids: one
+    /// statement text whatever the length, and no per-value parameter to look up by name. Reals are bound value by
+    /// value instead, so no double goes through SQLite's text-to-number conversion. Either way the listed values have no
+    /// affinity, so each compares as in <c>column = value</c> (SQLite's datatype rules §4.2), NULL included.
+    /// matchCase=false folds both sides as <see cref="Visit(ComparisonFilter)"/> does.</summary>
     public string Visit(InFilter filter)
     {
         var field = Field(filter.Field);
-        var fold = !filter.MatchCase && filter.Values[0].Type == FieldType.Text;
-        var sql = new StringBuilder(fold ? $"ts_lower({Column(field)}) IN (" : $"{Column(field)} IN (");
-        for (var i = 0; i < filter.Values.Count; i++)
+        var type = filter.Values[0].Type;
+        var fold = !filter.MatchCase && type == FieldType.Text;
+        var column = fold ? $"ts_lower({Column(field)})" : Column(field);
+        if (type == FieldType.Real)
         {
-            var value = filter.Values[i];
-            sql.Append(i == 0 ? "" : ", ").Append(Add(fold ? value.Text!.ToLowerInvariant() : value.Boxed));
+            var list = new StringBuilder($"{column} IN (");
+            for (var i = 0; i < filter.Values.Count; i++)
+                list.Append(i == 0 ? "" : ", ").Append(Add(filter.Values[i].Real));
+            return list.Append(')').ToString();
         }
 
-        return sql.Append(')').ToString();
+        var json = type == FieldType.Integer
+            ? JsonSerializer.Serialize(filter.Values.Select(v => v.Integer))
+            : JsonSerializer.Serialize(filter.Values.Select(v => fold ? v.Text!.ToLowerInvariant() : v.Text!), ListJson);
+        return $"{column} IN (SELECT value FROM json_each({Add(json)}))";
     }
 
     public string Visit(AndFilter filter) => Join(filter.Operands, " AND ");

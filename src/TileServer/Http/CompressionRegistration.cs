@@ -26,7 +26,7 @@ public static class CompressionRegistration
             options.Providers.Add<GzipCompressionProvider>();
             options.MimeTypes = TextTypes;
         });
-        // Replaces the provider AddResponseCompression registered, so tiles and text negotiate gzip alike.
+        // Replaces the provider AddResponseCompression registered, so a client refusing gzip gets none for text either.
         services.AddSingleton<IResponseCompressionProvider>(provider => new GzipNegotiatingCompressionProvider(
             new ResponseCompressionProvider(provider, provider.GetRequiredService<IOptions<ResponseCompressionOptions>>())));
         return services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);

@@ -102,9 +102,19 @@ public static class StyleRegistration
         string etag = $"W/\"{Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 12))}\"";
         context.Response.Headers.CacheControl = $"public, max-age={MaxAgeSeconds}";
         context.Response.Headers.ETag = etag;
-        return ConditionalRequest.IfNoneMatchMatches(context.Request, etag)
-            ? Results.StatusCode(StatusCodes.Status304NotModified)
-            : Results.Bytes(body, contentType);
+        if (contentType == "application/json")
+        {
+            // The text middleware gzips JSON for clients that accept it, so the answer varies with Accept-Encoding
+            // whatever this request sent, and a 304 carries the Vary of its 200 (RFC 9110 §12.5.5, §15.4.5).
+            context.Response.Headers.Vary = "Accept-Encoding";
+        }
+
+        if (!ConditionalRequest.IfNoneMatchMatches(context.Request, etag))
+        {
+            return Results.Bytes(body, contentType);
+        }
+
+        return Results.StatusCode(StatusCodes.Status304NotModified);
     }
 
     private static IResult NotFound(string id) =>

@@ -45,16 +45,30 @@ public sealed class SqliteFilterTranslationTests
     }
 
     [Theory]
-    [InlineData(true, "t.\"mc\" IN (@f0, @f1, @f2)", "Ab")]
-    [InlineData(false, "ts_lower(t.\"mc\") IN (@f0, @f1, @f2)", "ab")]
-    public void An_in_list_is_one_flat_predicate_of_parameters(bool matchCase, string sql, string firstValue)
+    [InlineData(true, "t.\"mc\" IN (SELECT value FROM json_each(@f0))", "[\"Ab\",\"'x'\",\"永久\"]")]
+    [InlineData(false, "ts_lower(t.\"mc\") IN (SELECT value FROM json_each(@f0))", "[\"ab\",\"'x'\",\"永久\"]")]
+    public void A_text_list_is_one_json_parameter(bool matchCase, string sql, string json)
     {
         var filter = new InFilter("mc", [FilterValue.OfText("Ab"), FilterValue.OfText("'x'"), FilterValue.OfText("永久")], matchCase);
         var statement = RefinedQuerySql.Count(Table, new FeatureQuery("t", null, []) { Filter = filter });
 
         Assert.Contains(sql, statement.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(" OR ", statement.Text, StringComparison.Ordinal);
-        Assert.Equal([firstValue, "'x'", "永久"], statement.Parameters.Select(p => p.Value).Take(3));
+        Assert.Equal(json, statement.Parameters[0].Value);
+    }
+
+    [Fact]
+    public void Integer_lists_share_one_statement_text_and_reals_are_bound_one_by_one()
+    {
+        static SqlStatement Count(InFilter filter) => RefinedQuerySql.Count(Table, new FeatureQuery("t", null, []) { Filter = filter });
+        var two = Count(new InFilter("bh", [FilterValue.OfInteger(1), FilterValue.OfInteger(-2)]));
+        var three = Count(new InFilter("bh", [FilterValue.OfInteger(1), FilterValue.OfInteger(2), FilterValue.OfInteger(3)]));
+        Assert.Equal(two.Text, three.Text);
+        Assert.Equal("[1,-2]", two.Parameters[0].Value);
+
+        var reals = Count(new InFilter("bh", [FilterValue.OfReal(0.1), FilterValue.OfReal(2.5)]));
+        Assert.Contains("t.\"bh\" IN (@f0, @f1)", reals.Text, StringComparison.Ordinal);
+        Assert.Equal([0.1, 2.5], reals.Parameters.Take(2).Select(p => (double)p.Value));
     }
 
     private static FeatureQuery Query(string text, long number, long[] ids, double x, int limit, long offset) => new("t", new BoundingBox(x, 1, x + 1, 2), ["mc"], limit)

@@ -175,6 +175,8 @@ public sealed class StyleEndpointTests(SampleServerFixture server) : IClassFixtu
         using var notModified = await client.SendAsync(again);
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
         Assert.Equal(etag, notModified.Headers.ETag);
+        Assert.Equal(first.Headers.Vary, notModified.Headers.Vary);
+        Assert.Equal(path.EndsWith(".png", StringComparison.Ordinal) ? [] : ["Accept-Encoding"], notModified.Headers.Vary);
         Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
 
         using var other = new HttpRequestMessage(HttpMethod.Get, path);
