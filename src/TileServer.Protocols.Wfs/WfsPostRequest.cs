@@ -23,7 +23,8 @@ public static class WfsPostRequest
         XElement root;
         try
         {
-            using var reader = XmlReader.Create(context.Request.Body, WfsXml.RequestReaderSettings(async: true));
+            using var body = new BoundedRequestBody(context.Request.Body, MaxBodyBytes);
+            using var reader = XmlReader.Create(body, WfsXml.RequestReaderSettings(async: true));
             var document = await XDocument.LoadAsync(reader, LoadOptions.None, context.RequestAborted).ConfigureAwait(false);
             root = document.Root!;
         }
