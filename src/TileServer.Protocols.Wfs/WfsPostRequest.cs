@@ -123,10 +123,7 @@ public static class WfsPostRequest
             int colon = step.IndexOf(':', StringComparison.Ordinal);
             if (colon <= 0 || step.StartsWith('{'))
                 return step;
-            string prefix = step[..colon];
-            return WfsPropertyNames.IsNcName(prefix) && element.GetNamespaceOfPrefix(prefix) is { } uri
-                ? $"{{{uri.NamespaceName}}}{step[(colon + 1)..]}"
-                : step;
+            return WfsPropertyNames.DeclaredNamespace(element, step[..colon]) is { } uri ? $"{{{uri}}}{step[(colon + 1)..]}" : step;
         });
         return string.Join('/', steps);
     }

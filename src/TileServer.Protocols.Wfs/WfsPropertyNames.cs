@@ -63,16 +63,16 @@ public sealed class WfsPropertyNames(PublishedLayer layer, IReadOnlyDictionary<s
         return steps;
     }
 
-    private string? Lookup(string prefix, XElement? scope)
-    {
-        // Only an NCName can be declared as a prefix (GetNamespaceOfPrefix throws on an empty one).
-        if (scope is not null && IsNcName(prefix) && scope.GetNamespaceOfPrefix(prefix) is { } uri)
-            return uri.NamespaceName;
-        return bindings.GetValueOrDefault(prefix);
-    }
+    private string? Lookup(string prefix, XElement? scope) =>
+        (scope is null ? null : DeclaredNamespace(scope, prefix)) ?? bindings.GetValueOrDefault(prefix);
+
+    /// <summary>The namespace URI <paramref name="prefix"/> is bound to where <paramref name="scope"/> stands, or null.</summary>
+    /// <remarks>Only an NCName can be declared as a prefix (GetNamespaceOfPrefix throws on an empty one).</remarks>
+    internal static string? DeclaredNamespace(XElement scope, string prefix) =>
+        IsNcName(prefix) ? scope.GetNamespaceOfPrefix(prefix)?.NamespaceName : null;
 
     /// <summary>Whether <paramref name="text"/> can be an XML prefix.</summary>
-    internal static bool IsNcName(string text)
+    private static bool IsNcName(string text)
     {
         try
         {

@@ -1,6 +1,5 @@
 namespace TileServer;
 
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using TileServer.Caching;
 using TileServer.Admin;
 using TileServer.Configuration;
@@ -79,7 +78,7 @@ public static class ServerApplication
         builder.Services.AddSingleton(sp => new RasterTileService(sp.GetRequiredService<ITileCache>(), sp.GetRequiredService<RasterStyleBinder>(),
             SettingsBinder.Bind<RasterTileOptions>(sp.GetRequiredService<IConfiguration>(), $"{TileServerSettings.SectionName}:RasterTiles"),
             sp.GetRequiredService<RequestedLayerSets>()));
-        builder.Services.TryAddSingleton(sp => new FeatureService(sp.GetRequiredService<ILayerCatalog>()));
+        builder.Services.AddSingleton(sp => new FeatureService(sp.GetRequiredService<ILayerCatalog>())); // WFS, OGC API, centres
         builder.Services.AddSingleton(sp => new LayerCentres(sp.GetRequiredService<FeatureService>(), sp.GetRequiredService<ILayerChangeFeed>())); // TileJSON and style centres on data
         builder.Services.AddStyles();
         builder.Services.AddPlanning(root);
